@@ -1,0 +1,83 @@
+# trienkhai — plain Makefile driven by pkg-config.
+# Knobs: SANITIZER=address (ASan+UBSan build in build/asan), PORT=8080, DB=trienkhai.db
+PKGS     := libmicrohttpd jansson sqlite3 libsodium libutf8proc
+SANITIZER ?=
+BUILD    := build/$(if $(SANITIZER),asan,release)
+CC       ?= cc
+CFLAGS   := -std=c11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter -g -O2 -pthread \
+            -D_GNU_SOURCE -Isrc -I$(BUILD)/gen $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+ifneq ($(SANITIZER),)
+CFLAGS   += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS  += -fsanitize=address,undefined
+endif
+PORT     ?= 8080
+DB       ?= trienkhai.db
+
+SRC      := $(wildcard src/*.c src/*/*.c)
+LIBSRC   := $(filter-out src/main.c,$(SRC))
+OBJ      := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) $(BUILD)/obj/gen/embedded_files.o
+LIBOBJ   := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+DATAFILES  := $(wildcard data/*.json)
+UNITSRC  := $(wildcard tests/unit/*/*.c)
+UNITBIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
+
+.PHONY: all run test unit api deps check clean bench fuzz
+all: $(BUILD)/trienkhai
+
+deps:
+	@scripts/deps.sh build
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $<
+
+$(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(MIGRATIONS) $(DATAFILES)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $@.mig embedded_migrations $(MIGRATIONS)
+	$(BUILD)/tools/embed $@.dat embedded_data $(DATAFILES)
+	cat $@.mig $@.dat > $@ && rm -f $@.mig $@.dat
+
+$(BUILD)/obj/gen/embedded_files.o: $(BUILD)/gen/embedded_files.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/trienkhai: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@ln -sf $(BUILD)/trienkhai trienkhai 2>/dev/null || true
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+
+# `make run`: fresh demo database, then serve it.
+run: deps $(BUILD)/trienkhai
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BUILD)/trienkhai demo --db $(DB)
+	$(BUILD)/trienkhai serve --db $(DB) --listen 127.0.0.1:$(PORT)
+
+unit: $(BUILD)/trienkhai $(UNITBIN)
+	@tests/run-unit.sh $(UNITBIN)
+
+# `make test`: unit tests and API tests on the release build, then all of it again under
+# AddressSanitizer and UndefinedBehaviorSanitizer; one summary line at the end.
+test:
+	@scripts/deps.sh test
+	@tests/run-all.sh
+
+check:
+	clang-format --dry-run --Werror $(SRC) $(UNITSRC)
+
+clean:
+	rm -rf build trienkhai
+
+-include $(OBJ:.o=.d)
+
+print-bin:
+	@echo $(BUILD)/trienkhai

@@ -1,0 +1,48 @@
+/*
+ * Resolution (nghị quyết) of a term, and its tree of items (item.c). A resolution's
+ * `items` is shown on it, read-only: items are created through their own path.
+ */
+#include "domain/nouns.h"
+#include "store/store.h"
+
+static const struct field resolution_fields[] = {
+    FIELD_ID,
+    {"term_id", NULL, FT_REF, F_REQUIRED, NULL, "terms", 0, 0, NULL, NULL, "term"},
+    {"title", NULL, FT_TEXT, F_REQUIRED, NULL, NULL, 0, 1000, NULL, NULL, "title"},
+    {"symbol", NULL, FT_TEXT, 0, NULL, NULL, 0, 100, NULL, NULL, "01-NQ/ĐH"},
+    {"issued_on", NULL, FT_DATE, 0, NULL, NULL, 0, 0, NULL, NULL, "date of issue"},
+    {"document_id", NULL, FT_REF, 0, NULL, "documents", 0, 0, NULL, NULL, "its document"},
+    {"items", NULL, FT_OBJECTS, F_READONLY | F_NOSTORE, NULL, NULL, 0, 0, NULL, NULL,
+     "its items, read-only here"},
+    FIELD_CREATED,
+    FIELD_UPDATED,
+    FIELD_END,
+};
+
+static void resolution_present(struct store *st, const struct resource *r, json_t *obj)
+{
+    struct store_filter f = {resource_field(&res_items, "resolution_id"),
+                             json_integer(obj_int(obj, "id"))};
+    struct err e = {0};
+    json_t *rows = store_list(st, &res_items, &f, 1, 0, 100000, &e);
+    json_decref(f.value);
+    json_t *items = json_array();
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row) json_array_append_new(items, resource_present(st, &res_items, row));
+    json_decref(rows);
+    json_object_set_new(obj, "items", items);
+}
+
+static const struct rules resolution_rules = {.present = resolution_present};
+
+static const char *const res_resolutions_search[] = {"title", "symbol", NULL};
+
+const struct resource res_resolutions = {
+    .search = res_resolutions_search,
+    .name = "resolutions",
+    .singular = "resolution",
+    .label_vi = "nghị quyết",
+    .fields = resolution_fields,
+    .rules = &resolution_rules,
+};

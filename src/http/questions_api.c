@@ -1,0 +1,446 @@
+/*
+ * Handlers of the core questions (API.md): an org's children and subtree, its roll-up and
+ * cascade, a resolution's coverage and suggestions, an indicator's roll-up, waivers,
+ * search and the audit trail. Each parses and checks its parameters, asks the store or the
+ * domain, and serialises.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "domain/nouns.h"
+#include "domain/suggest.h"
+#include "http/http.h"
+#include "util/period.h"
+#include "util/text.h"
+
+/* The org named by path segment 1, which must exist (404 otherwise). */
+static int path_org(struct request *q, long long *id, struct err *e)
+{
+    if (segment_id(q, 1, id, e) != 0)
+        return -1;
+    if (!store_exists(q->st, &res_orgs, *id))
+        return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy tổ chức %lld. / No org with id %lld.",
+                       *id, *id);
+    return 0;
+}
+
+/* An id named in the query that must exist: 422 naming the parameter otherwise. */
+static int query_ref(struct request *q, const char *name, const struct resource *r, bool required,
+                     long long *id, struct err *e)
+{
+    if (query_int(q, name, 0, id, e) != 0)
+        return -1;
+    if (!*id && !required)
+        return 0;
+    if (*id <= 0 || !store_exists(q->st, r, *id))
+        return err_set(e, E_INVALID_FIELD, name, "%s: không có %s nào mang mã %lld. / No %s with "
+                       "id %lld.", name, r->label_vi, *id, r->singular, *id);
+    return 0;
+}
+
+static int list_orgs(struct request *q, struct response *res, json_t *ids, struct err *e)
+{
+    json_t *items = json_array();
+    size_t i;
+    json_t *id;
+    json_array_foreach(ids, i, id)
+    {
+        json_t *org = resource_get(q->st, &res_orgs, json_integer_value(id), e);
+        if (!org) {
+            json_decref(items);
+            return -1;
+        }
+        json_array_append_new(items, org);
+    }
+    respond_json(res, 200, json_pack("{s:o,s:n}", "items", items, "next_cursor"));
+    return 0;
+}
+
+int api_org_children(struct request *q, struct response *res, struct err *e)
+{
+    long long id;
+    static const char *const allowed[] = {NULL};
+    if (path_org(q, &id, e) != 0 || query_only(q, allowed, e) != 0)
+        return -1;
+    struct store_filter f = {resource_field(&res_orgs, "parent_id"), json_integer(id)};
+    json_t *rows = store_list(q->st, &res_orgs, &f, 1, 0, 100000, e);
+    json_decref(f.value);
+    if (!rows)
+        return -1;
+    json_t *items = json_array();
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row) json_array_append_new(items, resource_present(q->st, &res_orgs, row));
+    json_decref(rows);
+    respond_json(res, 200, json_pack("{s:o,s:n}", "items", items, "next_cursor"));
+    return 0;
+}
+
+int api_org_subtree(struct request *q, struct response *res, struct err *e)
+{
+    long long id;
+    static const char *const allowed[] = {NULL};
+    if (path_org(q, &id, e) != 0 || query_only(q, allowed, e) != 0)
+        return -1;
+    json_t *ids = store_org_subtree(q->st, id, e);
+    if (!ids)
+        return -1;
+    int rc = list_orgs(q, res, ids, e);
+    json_decref(ids);
+    return rc;
+}
+
+int api_org_rollup(struct request *q, struct response *res, struct err *e)
+{
+    long long id, term_year;
+    static const char *const allowed[] = {"term_year", "by", NULL};
+    if (path_org(q, &id, e) != 0 || query_only(q, allowed, e) != 0 ||
+        query_int(q, "term_year", 0, &term_year, e) != 0)
+        return -1;
+    const char *by = q->query(q, "by");
+    if (by && strcmp(by, "program") && strcmp(by, "lead"))
+        return err_set(e, E_INVALID_FIELD, "by", "by phải là program hoặc lead. / by must be "
+                       "program or lead.");
+    json_t *out = store_rollup(q->st, id, (int)term_year, by && !strcmp(by, "lead"), date_today(), e);
+    if (!out)
+        return -1;
+    json_object_set_new(out, "by", json_string(by ? by : "program"));
+    json_object_set_new(out, "term_year", term_year ? json_integer(term_year) : json_null());
+    respond_json(res, 200, out);
+    return 0;
+}
+
+int api_org_cascade(struct request *q, struct response *res, struct err *e)
+{
+    long long id, resolution;
+    static const char *const allowed[] = {"resolution_id", NULL};
+    if (path_org(q, &id, e) != 0 || query_only(q, allowed, e) != 0 ||
+        query_ref(q, "resolution_id", &res_resolutions, true, &resolution, e) != 0)
+        return -1;
+    json_t *out = store_cascade(q->st, id, resolution, e);
+    if (!out)
+        return -1;
+    respond_json(res, 200, out);
+    return 0;
+}
+
+static int path_resolution(struct request *q, long long *id, struct err *e)
+{
+    if (segment_id(q, 1, id, e) != 0)
+        return -1;
+    if (!store_exists(q->st, &res_resolutions, *id))
+        return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy nghị quyết %lld. / No resolution "
+                       "with id %lld.", *id, *id);
+    return 0;
+}
+
+int api_coverage(struct request *q, struct response *res, struct err *e)
+{
+    long long id, program;
+    static const char *const allowed[] = {"program_id", NULL};
+    if (path_resolution(q, &id, e) != 0 || query_only(q, allowed, e) != 0 ||
+        query_ref(q, "program_id", &res_programs, false, &program, e) != 0)
+        return -1;
+    json_t *out = store_coverage(q->st, id, program, e);
+    if (!out)
+        return -1;
+    json_object_set_new(out, "program_id", program ? json_integer(program) : json_null());
+    respond_json(res, 200, out);
+    return 0;
+}
+
+int api_suggest(struct request *q, struct response *res, struct err *e)
+{
+    long long id, limit;
+    static const char *const allowed[] = {"text", "limit", NULL};
+    if (path_resolution(q, &id, e) != 0 || query_only(q, allowed, e) != 0 ||
+        query_int(q, "limit", 3, &limit, e) != 0)
+        return -1;
+    const char *text = q->query(q, "text");
+    if (!text || !*text)
+        return err_set(e, E_INVALID_FIELD, "text", "Cần nội dung nhiệm vụ (text). / text is "
+                       "required.");
+    if (limit < 1)
+        limit = 1;
+    if (limit > 50)
+        limit = 50;
+    struct store_filter f = {resource_field(&res_items, "resolution_id"), json_integer(id)};
+    json_t *rows = store_list(q->st, &res_items, &f, 1, 0, 100000, e);
+    json_decref(f.value);
+    if (!rows)
+        return -1;
+    size_t n = json_array_size(rows);
+    const char **texts = calloc(n ? n : 1, sizeof *texts);
+    for (size_t i = 0; i < n; i++)
+        texts[i] = obj_str(json_array_get(rows, i), "text");
+    struct suggestion *best = calloc((size_t)limit, sizeof *best);
+    size_t m = suggest_rank(texts, n, text, best, (size_t)limit);
+    json_t *items = json_array();
+    for (size_t i = 0; i < m; i++) {
+        json_t *row = json_array_get(rows, best[i].index);
+        json_array_append_new(items, json_pack("{s:I,s:O,s:O,s:O,s:f}", "id",
+                                               (json_int_t)obj_int(row, "id"), "code",
+                                               json_object_get(row, "code"), "kind",
+                                               json_object_get(row, "kind"), "text",
+                                               json_object_get(row, "text"), "score",
+                                               best[i].score));
+    }
+    free(best);
+    free(texts);
+    json_decref(rows);
+    respond_json(res, 200, json_pack("{s:o}", "items", items));
+    return 0;
+}
+
+int api_indicator_rollup(struct request *q, struct response *res, struct err *e)
+{
+    long long item, org;
+    static const char *const allowed[] = {"org_id", "period", "status", NULL};
+    if (segment_id(q, 1, &item, e) != 0)
+        return -1;
+    json_t *row = store_get(q->st, &res_items, item, NULL);
+    bool indicator = row && obj_str(row, "kind") && !strcmp(obj_str(row, "kind"), "indicator");
+    json_decref(row);
+    if (!indicator)
+        return err_set(e, E_NOT_FOUND, NULL, "Không có chỉ tiêu mang mã %lld. / No indicator with "
+                       "id %lld.", item, item);
+    if (query_only(q, allowed, e) != 0 || query_ref(q, "org_id", &res_orgs, true, &org, e) != 0)
+        return -1;
+    const char *period_text = q->query(q, "period");
+    struct period p;
+    char code[32];
+    if (!period_text || (period_parse(period_text, &p) != 0 && period_parse_label(period_text, &p) != 0))
+        return err_set(e, E_INVALID_FIELD, "period", "Cần một kỳ hợp lệ (2021, 2021-Q2, 2021-H1, "
+                       "2021-06, term). / period must be a period code.");
+    const char *status = q->query(q, "status");
+    if (status && strcmp(status, "approved") && strcmp(status, "any"))
+        return err_set(e, E_INVALID_FIELD, "status", "status chỉ nhận approved. / status may only "
+                       "be approved.");
+    period_code(&p, code, sizeof code);
+    json_t *out = store_indicator_rollup(q->st, item, org, code, status && !strcmp(status, "approved"), e);
+    if (!out)
+        return -1;
+    char label[64];
+    json_object_set_new(out, "period_label", json_string(period_label_vi(&p, label, sizeof label)));
+    respond_json(res, 200, out);
+    return 0;
+}
+
+int api_waiver(struct request *q, struct response *res, struct err *e)
+{
+    long long id;
+    if (segment_id(q, 1, &id, e) != 0)
+        return -1;
+    json_t *old = store_get(q->st, &res_items, id, e);
+    if (!old)
+        return -1;
+    json_t *change = json_object();
+    int rc = -1;
+    if (!strcmp(q->method, "POST")) {
+        json_t *body = body_json(q, e);
+        if (!body)
+            goto done;
+        json_t *reason = json_object_get(body, "reason");
+        const char *text = json_string_value(reason);
+        char *nfc = text ? text_nfc(text) : NULL;
+        json_decref(body);
+        if (!nfc || strspn(nfc, " \t\r\n") == strlen(nfc)) {
+            free(nfc);
+            err_set(e, E_INVALID_FIELD, "reason", "Cần nêu lý do miễn (reason). / reason is "
+                    "required.");
+            goto done;
+        }
+        json_object_set_new(change, "waiver_reason", json_string(nfc));
+        free(nfc);
+    } else {
+        json_object_set_new(change, "waiver_reason", json_null());
+    }
+    if (store_update(q->st, &res_items, id, change, e) != 0)
+        goto done;
+    json_t *after = resource_get(q->st, &res_items, id, e);
+    json_t *before = resource_present(q->st, &res_items, old);
+    rc = after ? store_audit(q->st, q->actor.user, q->actor.address,
+                             strcmp(q->method, "POST") ? "unwaive" : "waive", "items", id, before,
+                             after, e)
+               : -1;
+    json_decref(before);
+    if (rc == 0)
+        respond_json(res, 200, after);
+    else
+        json_decref(after);
+done:
+    json_decref(change);
+    json_decref(old);
+    return rc;
+}
+
+/* Appends s[0..n) HTML-escaped. */
+static void append_escaped(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *rep = NULL;
+        switch (s[i]) {
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '&': rep = "&amp;"; break;
+        case '"': rep = "&quot;"; break;
+        }
+        size_t m = rep ? strlen(rep) : 1;
+        while (*len + m + 1 > *cap)
+            *buf = realloc(*buf, *cap *= 2);
+        memcpy(*buf + *len, rep ? rep : &s[i], m);
+        *len += m;
+        (*buf)[*len] = 0;
+    }
+}
+
+/* The text with every word whose folded form is a query word wrapped in <mark>, HTML-escaped
+ * elsewhere, cut to a window around the first match. */
+static char *highlight(const char *text, const char *folded_query)
+{
+    size_t cap = 256, len = 0;
+    char *out = malloc(cap);
+    out[0] = 0;
+    const char *p = text;
+    const char *first = NULL;
+    /* Find the first match to centre the window on it. */
+    for (const char *w = text; *w;) {
+        size_t sp = strcspn(w, " ,.;:()/-\n\t");
+        if (sp) {
+            char *word = strndup(w, sp), *f = text_fold(word);
+            bool hit = false;
+            for (const char *t = folded_query; f && *f && *t && !hit;) {
+                size_t tl = strcspn(t, " ");
+                hit = tl == strlen(f) && !strncmp(t, f, tl);
+                t += tl;
+                while (*t == ' ')
+                    t++;
+            }
+            free(word);
+            free(f);
+            if (hit) {
+                first = w;
+                break;
+            }
+        }
+        w += sp;
+        while (*w && strchr(" ,.;:()/-\n\t", *w))
+            w++;
+    }
+    if (first && first - text > 80) {
+        p = first - 60;
+        while (p > text && (*p & 0xC0) == 0x80)
+            p--;
+        while (*p && *p != ' ')
+            p++;
+        append_escaped(&out, &len, &cap, "…", strlen("…"));
+    }
+    size_t shown = 0;
+    while (*p && shown < 240) {
+        size_t sp = strcspn(p, " ,.;:()/-\n\t");
+        if (sp) {
+            char *word = strndup(p, sp), *f = text_fold(word);
+            bool hit = false;
+            for (const char *t = folded_query; f && *f && *t && !hit;) {
+                size_t tl = strcspn(t, " ");
+                hit = tl == strlen(f) && !strncmp(t, f, tl);
+                t += tl;
+                while (*t == ' ')
+                    t++;
+            }
+            if (hit)
+                append_escaped(&out, &len, &cap, "\x01", 1);
+            append_escaped(&out, &len, &cap, p, sp);
+            if (hit)
+                append_escaped(&out, &len, &cap, "\x02", 1);
+            free(word);
+            free(f);
+        }
+        p += sp;
+        shown += sp;
+        size_t gap = strspn(p, " ,.;:()/-\n\t");
+        append_escaped(&out, &len, &cap, p, gap);
+        p += gap;
+        shown += gap;
+    }
+    if (*p)
+        append_escaped(&out, &len, &cap, "…", strlen("…"));
+    /* Markers become tags only now, after escaping, so text can never open a tag. */
+    size_t cap2 = len * 2 + 64, n = 0;
+    char *final = malloc(cap2);
+    for (size_t i = 0; i < len; i++) {
+        const char *tag = out[i] == 1 ? "<mark>" : out[i] == 2 ? "</mark>" : NULL;
+        size_t m = tag ? strlen(tag) : 1;
+        while (n + m + 1 > cap2)
+            final = realloc(final, cap2 *= 2);
+        memcpy(final + n, tag ? tag : &out[i], m);
+        n += m;
+    }
+    final[n] = 0;
+    free(out);
+    return final;
+}
+
+int api_search(struct request *q, struct response *res, struct err *e)
+{
+    long long limit;
+    static const char *const allowed[] = {"q", "limit", NULL};
+    if (query_only(q, allowed, e) != 0 || query_int(q, "limit", 20, &limit, e) != 0)
+        return -1;
+    const char *text = q->query(q, "q");
+    if (!text)
+        return err_set(e, E_INVALID_FIELD, "q", "Cần từ khóa tìm kiếm (q). / q is required.");
+    if (strlen(text) > 500)
+        return err_set(e, E_INVALID_FIELD, "q", "Từ khóa quá dài (tối đa 500 byte). / q is too "
+                       "long.");
+    char *folded = text_fold(text);
+    if (!folded)
+        return err_set(e, E_INVALID_FIELD, "q", "q không phải UTF-8 hợp lệ. / q is not valid "
+                       "UTF-8.");
+    if (limit < 1)
+        limit = 1;
+    if (limit > 100)
+        limit = 100;
+    json_t *rows = store_search(q->st, folded, (int)limit, e);
+    if (!rows) {
+        free(folded);
+        return -1;
+    }
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        char *snippet = highlight(obj_str(row, "text") ? obj_str(row, "text") : "", folded);
+        json_object_set_new(row, "snippet", json_string(snippet));
+        json_object_del(row, "text");
+        free(snippet);
+    }
+    free(folded);
+    respond_json(res, 200, json_pack("{s:o}", "items", rows));
+    return 0;
+}
+
+int api_audit(struct request *q, struct response *res, struct err *e)
+{
+    long long limit, after = 0;
+    static const char *const allowed[] = {"org_id", "since", "limit", "cursor", NULL};
+    if (query_only(q, allowed, e) != 0 || query_int(q, "limit", 50, &limit, e) != 0 ||
+        query_int(q, "cursor", 0, &after, e) != 0)
+        return -1;
+    if (limit < 1)
+        limit = 1;
+    if (limit > 500)
+        limit = 500;
+    json_t *rows = store_audit_list(q->st, q->query(q, "since"), after, (int)limit + 1, e);
+    if (!rows)
+        return -1;
+    json_t *next = json_null();
+    if (json_array_size(rows) > (size_t)limit) {
+        json_array_remove(rows, (size_t)limit);
+        char buf[32];
+        snprintf(buf, sizeof buf, "%lld", obj_int(json_array_get(rows, (size_t)limit - 1), "id"));
+        next = json_string(buf);
+    }
+    respond_json(res, 200, json_pack("{s:o,s:o}", "items", rows, "next_cursor", next));
+    return 0;
+}

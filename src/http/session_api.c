@@ -1,0 +1,119 @@
+/*
+ * Sign-in: POST /api/v1/session checks the password (argon2id) and sets an HttpOnly,
+ * SameSite=Strict session cookie; API clients send Authorization: Bearer <token> instead.
+ * Only the SHA-256 of a cookie or token is stored, so a copy of the database holds no
+ * usable secret.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "http/http.h"
+#include "util/token.h"
+
+enum { SESSION_IDLE = 8 * 3600, SESSION_ABSOLUTE = 7 * 24 * 3600 };
+
+static void cookie_value(const char *cookies, const char *name, char *out, size_t size)
+{
+    out[0] = 0;
+    size_t n = strlen(name);
+    for (const char *p = cookies; p && *p;) {
+        while (*p == ' ' || *p == ';')
+            p++;
+        if (!strncmp(p, name, n) && p[n] == '=') {
+            p += n + 1;
+            size_t len = strcspn(p, ";");
+            if (len < size) {
+                memcpy(out, p, len);
+                out[len] = 0;
+            }
+            return;
+        }
+        p = strchr(p, ';');
+    }
+}
+
+json_t *auth_user(struct request *q, bool *by_cookie)
+{
+    char token[128] = "";
+    *by_cookie = false;
+    const char *authz = q->header(q, "Authorization");
+    if (authz && !strncasecmp(authz, "Bearer ", 7)) {
+        snprintf(token, sizeof token, "%s", authz + 7);
+    } else {
+        cookie_value(q->header(q, "Cookie"), "tk_session", token, sizeof token);
+        *by_cookie = token[0] != 0;
+    }
+    if (!token[0])
+        return NULL;
+    char hash[65];
+    auth_token_hash(token, hash);
+    return store_session_user(q->st, hash, (long long)time(NULL));
+}
+
+int api_session_create(struct request *q, struct response *res, struct err *e)
+{
+    json_t *body = body_json(q, e);
+    if (!body)
+        return -1;
+    const char *username = json_string_value(json_object_get(body, "username"));
+    const char *password = json_string_value(json_object_get(body, "password"));
+    int rc = -1;
+    if (!username) {
+        err_set(e, E_INVALID_FIELD, "username", "Thiếu tên đăng nhập. / username is required.");
+        goto done;
+    }
+    if (!password) {
+        err_set(e, E_INVALID_FIELD, "password", "Thiếu mật khẩu. / password is required.");
+        goto done;
+    }
+    json_t *user = store_user_by_name(q->st, username);
+    const char *hash = user ? json_string_value(json_object_get(user, "password_hash")) : NULL;
+    if (!hash || crypto_pwhash_str_verify(hash, password, strlen(password)) != 0) {
+        json_decref(user);
+        err_set(e, E_UNAUTHENTICATED, NULL,
+                "Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.");
+        goto done;
+    }
+    char token[64], token_hash[65];
+    auth_new_token(token);
+    auth_token_hash(token, token_hash);
+    long long now = (long long)time(NULL);
+    if (store_session_put(q->st, token_hash, json_integer_value(json_object_get(user, "id")),
+                          "session", now + SESSION_ABSOLUTE, e) != 0) {
+        json_decref(user);
+        goto done;
+    }
+    bool tls = getenv("TRIENKHAI_PUBLIC_URL") &&
+               !strncmp(getenv("TRIENKHAI_PUBLIC_URL"), "https://", 8);
+    snprintf(res->cookie, sizeof res->cookie,
+             "tk_session=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%d%s", token,
+             SESSION_ABSOLUTE, tls ? "; Secure" : "");
+    respond_json(res, 201, resource_present(q->st, resource_by_name("users"), user));
+    json_decref(user);
+    rc = 0;
+done:
+    json_decref(body);
+    return rc;
+}
+
+int api_session_get(struct request *q, struct response *res, struct err *e)
+{
+    respond_json(res, 200, resource_present(q->st, resource_by_name("users"), q->user));
+    return 0;
+}
+
+int api_session_delete(struct request *q, struct response *res, struct err *e)
+{
+    char token[128] = "", hash[65];
+    cookie_value(q->header(q, "Cookie"), "tk_session", token, sizeof token);
+    if (token[0]) {
+        auth_token_hash(token, hash);
+        store_session_drop(q->st, hash);
+    }
+    snprintf(res->cookie, sizeof res->cookie,
+             "tk_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    res->status = 204;
+    return 0;
+}

@@ -1,0 +1,733 @@
+/*
+ * The SQLite implementation of the store (store/store.h): one connection per struct store,
+ * WAL journal with synchronous=FULL so that a committed write survives a kill -9 and a
+ * power loss, foreign keys on, migrations from the numbered SQL files compiled into the
+ * binary, and prepared statements only. SQL text is assembled here from the static field
+ * tables of domain/ (column names known at compile time); every value a user sends is
+ * bound as a parameter, never spliced into SQL.
+ */
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "domain/nouns.h"
+#include "store/sqlite_internal.h"
+#include "util/embedded.h"
+
+enum { STMT_CACHE = 192 };
+
+struct cached_stmt {
+    char *sql;
+    sqlite3_stmt *stmt;
+    unsigned long long used;
+};
+
+struct store {
+    sqlite3 *db;
+    struct cached_stmt cache[STMT_CACHE];
+    unsigned long long clock;
+    bool in_txn;
+};
+
+sqlite3 *sq_db(struct store *st)
+{
+    return st->db;
+}
+
+/* Maps an SQLite failure to our error codes: a busy database or a full disk is 503 (try
+ * again), a violated constraint is 409, anything else 500. */
+int sq_fail(struct store *st, int rc, struct err *e)
+{
+    int ext = sqlite3_extended_errcode(st->db);
+    const char *msg = sqlite3_errmsg(st->db);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return err_set(e, E_UNAVAILABLE, NULL,
+                       "Cơ sở dữ liệu đang bận, xin thử lại. / The database is busy; try again.");
+    if (rc == SQLITE_FULL || ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+        rc == SQLITE_IOERR)
+        return err_set(e, E_UNAVAILABLE, NULL,
+                       "Không ghi được dữ liệu (ổ đĩa đầy hoặc lỗi ghi); không có gì bị thay đổi. "
+                       "/ The write failed (disk full or I/O error); nothing was changed.");
+    if (ext == SQLITE_CONSTRAINT_FOREIGNKEY || ext == SQLITE_CONSTRAINT_TRIGGER)
+        return err_set(e, E_CONFLICT, NULL,
+                       "Còn dữ liệu khác tham chiếu tới đối tượng này; hãy xóa hoặc chuyển chúng "
+                       "trước. / Other data still refers to this object.");
+    if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return err_set(e, E_CONFLICT, NULL, "Đã tồn tại một đối tượng trùng. / It already exists.");
+    return err_set(e, E_INTERNAL, NULL, "Lỗi cơ sở dữ liệu: %s / Database error.", msg);
+}
+
+sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e)
+{
+    struct cached_stmt *slot = NULL, *oldest = &st->cache[0];
+    for (int i = 0; i < STMT_CACHE; i++) {
+        struct cached_stmt *c = &st->cache[i];
+        if (c->sql && strcmp(c->sql, sql) == 0) {
+            c->used = ++st->clock;
+            sqlite3_reset(c->stmt);
+            sqlite3_clear_bindings(c->stmt);
+            return c->stmt;
+        }
+        if (!c->sql && !slot)
+            slot = c;
+        if (c->used < oldest->used)
+            oldest = c;
+    }
+    if (!slot) {
+        slot = oldest;
+        sqlite3_finalize(slot->stmt);
+        free(slot->sql);
+        slot->sql = NULL;
+    }
+    sqlite3_stmt *stmt;
+    int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+    if (rc != SQLITE_OK) {
+        sq_fail(st, rc, e);
+        return NULL;
+    }
+    slot->sql = strdup(sql);
+    slot->stmt = stmt;
+    slot->used = ++st->clock;
+    return stmt;
+}
+
+void sq_bind_int(sqlite3_stmt *s, const char *name, long long v)
+{
+    sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, name), v);
+}
+
+void sq_bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+    int i = sqlite3_bind_parameter_index(s, name);
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+void sq_bind_json(sqlite3_stmt *s, const char *name, json_t *v)
+{
+    int i = sqlite3_bind_parameter_index(s, name);
+    if (!i)
+        return;
+    if (!v || json_is_null(v))
+        sqlite3_bind_null(s, i);
+    else if (json_is_integer(v))
+        sqlite3_bind_int64(s, i, json_integer_value(v));
+    else if (json_is_real(v))
+        sqlite3_bind_double(s, i, json_real_value(v));
+    else if (json_is_boolean(v))
+        sqlite3_bind_int(s, i, json_is_true(v));
+    else if (json_is_string(v))
+        sqlite3_bind_text(s, i, json_string_value(v), (int)json_string_length(v),
+                          SQLITE_TRANSIENT);
+    else {
+        char *text = json_dumps(v, JSON_COMPACT);
+        sqlite3_bind_text(s, i, text, -1, free);
+    }
+}
+
+/* Runs a statement that returns no rows. */
+int sq_done(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return sq_fail(st, rc, e);
+    return 0;
+}
+
+static int exec_sql(struct store *st, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        sqlite3_free(msg);
+        return sq_fail(st, rc, e);
+    }
+    return 0;
+}
+
+/* Applies every embedded migration not yet recorded, each in its own transaction, in
+ * order of file name (001_init.sql, 002_…). */
+static int migrate(struct store *st, struct err *e)
+{
+    if (exec_sql(st, "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
+                     "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
+                 e) != 0)
+        return -1;
+    for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
+        sqlite3_stmt *s = sq_prepare(st, "SELECT 1 FROM schema_migrations WHERE name = :name", e);
+        if (!s)
+            return -1;
+        sq_bind_text(s, ":name", m->name);
+        bool applied = sqlite3_step(s) == SQLITE_ROW;
+        sqlite3_reset(s);
+        if (applied)
+            continue;
+        if (exec_sql(st, "BEGIN IMMEDIATE", e) != 0)
+            return -1;
+        if (exec_sql(st, m->data, e) != 0) {
+            exec_sql(st, "ROLLBACK", NULL);
+            return -1;
+        }
+        s = sq_prepare(st, "INSERT INTO schema_migrations (name) VALUES (:name)", e);
+        if (!s) {
+            exec_sql(st, "ROLLBACK", NULL);
+            return -1;
+        }
+        sq_bind_text(s, ":name", m->name);
+        if (sq_done(st, s, e) != 0 || exec_sql(st, "COMMIT", e) != 0) {
+            exec_sql(st, "ROLLBACK", NULL);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+struct store *store_open(const char *path, bool create, struct err *e)
+{
+    struct store *st = calloc(1, sizeof *st);
+    if (!st)
+        abort();
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        err_set(e, E_INTERNAL, NULL, "Không mở được cơ sở dữ liệu %s: %s / Cannot open the "
+                "database.", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        store_close(st);
+        return NULL;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_extended_result_codes(st->db, 1);
+    /* WAL lets readers go on while one writer commits; synchronous=FULL syncs the WAL at
+     * every commit, which is what makes an acknowledged write survive power loss. */
+    if (exec_sql(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+                 e) != 0 ||
+        migrate(st, e) != 0) {
+        store_close(st);
+        return NULL;
+    }
+    return st;
+}
+
+void store_close(struct store *st)
+{
+    if (!st)
+        return;
+    for (int i = 0; i < STMT_CACHE; i++) {
+        sqlite3_finalize(st->cache[i].stmt);
+        free(st->cache[i].sql);
+    }
+    sqlite3_close(st->db);
+    free(st);
+}
+
+bool store_is_initialised(struct store *st)
+{
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(st, "SELECT count(*) FROM users", &e);
+    if (!s)
+        return false;
+    bool any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0;
+    sqlite3_reset(s);
+    return any;
+}
+
+int store_begin(struct store *st, bool write, struct err *e)
+{
+    /* A writer takes the lock up front (IMMEDIATE) so that it waits on busy_timeout instead
+     * of failing half-way when another writer got there first. */
+    if (exec_sql(st, write ? "BEGIN IMMEDIATE" : "BEGIN", e) != 0)
+        return -1;
+    st->in_txn = true;
+    return 0;
+}
+
+int store_commit(struct store *st, struct err *e)
+{
+    if (exec_sql(st, "COMMIT", e) != 0) {
+        store_rollback(st);
+        return -1;
+    }
+    st->in_txn = false;
+    return 0;
+}
+
+void store_rollback(struct store *st)
+{
+    if (!sqlite3_get_autocommit(st->db))
+        exec_sql(st, "ROLLBACK", NULL);
+    st->in_txn = false;
+}
+
+/* ---- generic rows ---- */
+
+static bool stored_column(const struct field *f)
+{
+    return !(f->flags & (F_NOSTORE | F_WRITEONLY)) && f->type != FT_REFS &&
+           f->type != FT_TIMESTAMP;
+}
+
+static void link_table(const struct resource *r, const struct field *f, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s__%s", r->name, f->name);
+}
+
+static int write_links(struct store *st, const struct resource *r, long long id, json_t *obj,
+                       struct err *e)
+{
+    for (const struct field *f = r->fields; f->name; f++) {
+        json_t *list = f->type == FT_REFS ? json_object_get(obj, f->name) : NULL;
+        if (!list)
+            continue;
+        char table[128], sql[512];
+        link_table(r, f, table, sizeof table);
+        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE owner_id = :id", table);
+        sqlite3_stmt *s = sq_prepare(st, sql, e);
+        if (!s)
+            return -1;
+        sq_bind_int(s, ":id", id);
+        if (sq_done(st, s, e) != 0)
+            return -1;
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO %s (owner_id, ref_id, pos) VALUES (:id, :ref, :pos)", table);
+        size_t i;
+        json_t *ref;
+        json_array_foreach(list, i, ref)
+        {
+            s = sq_prepare(st, sql, e);
+            if (!s)
+                return -1;
+            sq_bind_int(s, ":id", id);
+            sq_bind_int(s, ":ref", json_integer_value(ref));
+            sq_bind_int(s, ":pos", (long long)i);
+            if (sq_done(st, s, e) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static void bind_fields(sqlite3_stmt *s, const struct resource *r, json_t *obj)
+{
+    for (const struct field *f = r->fields; f->name; f++) {
+        if (!stored_column(f))
+            continue;
+        char param[128];
+        snprintf(param, sizeof param, ":%s", field_column(f));
+        json_t *v = json_object_get(obj, field_column(f));
+        if (v)
+            sq_bind_json(s, param, v);
+    }
+}
+
+int store_insert(struct store *st, const struct resource *r, json_t *obj, long long *id,
+                 struct err *e)
+{
+    char cols[4096] = "", vals[4096] = "";
+    for (const struct field *f = r->fields; f->name; f++) {
+        if (!stored_column(f) || !json_object_get(obj, field_column(f)))
+            continue;
+        snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s", *cols ? ", " : "",
+                 field_column(f));
+        snprintf(vals + strlen(vals), sizeof vals - strlen(vals), "%s:%s", *vals ? ", " : "",
+                 field_column(f));
+    }
+    char sql[8400];
+    if (*cols)
+        snprintf(sql, sizeof sql, "INSERT INTO %s (%s) VALUES (%s)", r->name, cols, vals);
+    else
+        snprintf(sql, sizeof sql, "INSERT INTO %s DEFAULT VALUES", r->name);
+    sqlite3_stmt *s = sq_prepare(st, sql, e);
+    if (!s)
+        return -1;
+    bind_fields(s, r, obj);
+    if (sq_done(st, s, e) != 0)
+        return -1;
+    *id = sqlite3_last_insert_rowid(st->db);
+    return write_links(st, r, *id, obj, e);
+}
+
+int store_update(struct store *st, const struct resource *r, long long id, json_t *obj,
+                 struct err *e)
+{
+    char sets[4096] = "";
+    bool has_updated = false;
+    for (const struct field *f = r->fields; f->name; f++) {
+        if (f->type == FT_TIMESTAMP && !strcmp(f->name, "updated_at"))
+            has_updated = true;
+        if (!stored_column(f) || f->type == FT_ID || !json_object_get(obj, field_column(f)))
+            continue;
+        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s",
+                 *sets ? ", " : "", field_column(f), field_column(f));
+    }
+    if (has_updated)
+        snprintf(sets + strlen(sets), sizeof sets - strlen(sets),
+                 "%supdated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ','now')", *sets ? ", " : "");
+    if (*sets) {
+        char sql[4400];
+        snprintf(sql, sizeof sql, "UPDATE %s SET %s WHERE id = :id", r->name, sets);
+        sqlite3_stmt *s = sq_prepare(st, sql, e);
+        if (!s)
+            return -1;
+        bind_fields(s, r, obj);
+        sq_bind_int(s, ":id", id);
+        if (sq_done(st, s, e) != 0)
+            return -1;
+    }
+    return write_links(st, r, id, obj, e);
+}
+
+int store_delete(struct store *st, const struct resource *r, long long id, struct err *e)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = :id", r->name);
+    sqlite3_stmt *s = sq_prepare(st, sql, e);
+    if (!s)
+        return -1;
+    sq_bind_int(s, ":id", id);
+    return sq_done(st, s, e);
+}
+
+static const struct field *field_by_column(const struct resource *r, const char *column)
+{
+    for (const struct field *f = r->fields; f->name; f++)
+        if (stored_column(f) && strcmp(field_column(f), column) == 0)
+            return f;
+    return NULL;
+}
+
+json_t *sq_column_json(sqlite3_stmt *s, int i)
+{
+    switch (sqlite3_column_type(s, i)) {
+    case SQLITE_INTEGER:
+        return json_integer(sqlite3_column_int64(s, i));
+    case SQLITE_FLOAT:
+        return json_real(sqlite3_column_double(s, i));
+    case SQLITE_NULL:
+        return json_null();
+    default:
+        return json_stringn((const char *)sqlite3_column_text(s, i),
+                            (size_t)sqlite3_column_bytes(s, i));
+    }
+}
+
+/* The current row of s as a stored-shape object of resource r, typed by its fields. */
+static json_t *row_json(struct store *st, const struct resource *r, sqlite3_stmt *s)
+{
+    json_t *obj = json_object();
+    int n = sqlite3_column_count(s);
+    for (int i = 0; i < n; i++) {
+        const char *col = sqlite3_column_name(s, i);
+        const struct field *f = field_by_column(r, col);
+        json_t *v;
+        if (!f && strcmp(col, "created_at") && strcmp(col, "updated_at"))
+            continue;
+        if (sqlite3_column_type(s, i) == SQLITE_NULL)
+            v = f && (f->type == FT_TEXTS || f->type == FT_OBJECTS) ? json_array() : json_null();
+        else if (f && f->type == FT_BOOL)
+            v = json_boolean(sqlite3_column_int(s, i));
+        else if (f && f->type == FT_REAL)
+            v = json_real(sqlite3_column_double(s, i));
+        else if (f && (f->type == FT_TEXTS || f->type == FT_OBJECTS)) {
+            v = json_loads((const char *)sqlite3_column_text(s, i), 0, NULL);
+            if (!v)
+                v = json_array();
+        } else
+            v = sq_column_json(s, i);
+        json_object_set_new(obj, col, v);
+    }
+    return obj;
+}
+
+static int read_links(struct store *st, const struct resource *r, json_t *obj, struct err *e)
+{
+    long long id = json_integer_value(json_object_get(obj, "id"));
+    for (const struct field *f = r->fields; f->name; f++) {
+        if (f->type != FT_REFS)
+            continue;
+        char table[128], sql[256];
+        link_table(r, f, table, sizeof table);
+        snprintf(sql, sizeof sql, "SELECT ref_id FROM %s WHERE owner_id = :id ORDER BY pos",
+                 table);
+        sqlite3_stmt *s = sq_prepare(st, sql, e);
+        if (!s)
+            return -1;
+        sq_bind_int(s, ":id", id);
+        json_t *list = json_array();
+        while (sqlite3_step(s) == SQLITE_ROW)
+            json_array_append_new(list, json_integer(sqlite3_column_int64(s, 0)));
+        sqlite3_reset(s);
+        json_object_set_new(obj, f->name, list);
+    }
+    return 0;
+}
+
+json_t *store_get(struct store *st, const struct resource *r, long long id, struct err *e)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = :id", r->name);
+    struct err ignore = {0};
+    sqlite3_stmt *s = sq_prepare(st, sql, e ? e : &ignore);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":id", id);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        if (rc == SQLITE_DONE)
+            err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy %s mang mã %lld. / No %s with id %lld.",
+                    r->label_vi, id, r->singular, id);
+        else
+            sq_fail(st, rc, e);
+        return NULL;
+    }
+    json_t *obj = row_json(st, r, s);
+    sqlite3_reset(s);
+    if (read_links(st, r, obj, e ? e : &ignore) != 0) {
+        json_decref(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+bool store_exists(struct store *st, const struct resource *r, long long id)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = :id", r->name);
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(st, sql, &e);
+    if (!s)
+        return false;
+    sq_bind_int(s, ":id", id);
+    bool found = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_reset(s);
+    return found;
+}
+
+json_t *store_list(struct store *st, const struct resource *r, const struct store_filter *filters,
+                   int nfilters, long long after_id, int limit, struct err *e)
+{
+    char where[4096] = "id > :after";
+    for (int i = 0; i < nfilters; i++) {
+        const struct field *f = filters[i].field;
+        if (f->type == FT_REFS) {
+            char table[128];
+            link_table(r, f, table, sizeof table);
+            snprintf(where + strlen(where), sizeof where - strlen(where),
+                     " AND id IN (SELECT owner_id FROM %s WHERE ref_id = :f%d)", table, i);
+        } else if (json_is_null(filters[i].value)) {
+            snprintf(where + strlen(where), sizeof where - strlen(where), " AND %s IS NULL",
+                     field_column(f));
+        } else {
+            snprintf(where + strlen(where), sizeof where - strlen(where), " AND %s = :f%d",
+                     field_column(f), i);
+        }
+    }
+    char sql[4400];
+    snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s ORDER BY id LIMIT :limit", r->name,
+             where);
+    sqlite3_stmt *s = sq_prepare(st, sql, e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":after", after_id);
+    sq_bind_int(s, ":limit", limit);
+    for (int i = 0; i < nfilters; i++) {
+        char param[16];
+        snprintf(param, sizeof param, ":f%d", i);
+        sq_bind_json(s, param, filters[i].value);
+    }
+    json_t *rows = json_array();
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        json_array_append_new(rows, row_json(st, r, s));
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE) {
+        json_decref(rows);
+        sq_fail(st, rc, e);
+        return NULL;
+    }
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        if (read_links(st, r, row, e) != 0) {
+            json_decref(rows);
+            return NULL;
+        }
+    }
+    return rows;
+}
+
+/* ---- org tree ---- */
+
+char *store_org_path(struct store *st, long long org_id)
+{
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(st, "SELECT path FROM orgs WHERE id = :id", &e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":id", org_id);
+    char *path = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        path = strdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_reset(s);
+    return path;
+}
+
+/* The exclusive upper bound of a path range: "/1/5/" → "/1/50", so that
+ * path >= lo AND path < hi selects a subtree through the index ('/' + 1 = '0'). */
+void sq_path_upper(const char *path, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", path);
+    size_t n = strlen(buf);
+    if (n)
+        buf[n - 1] = '0';
+}
+
+int store_org_move(struct store *st, long long org_id, long long old_parent, long long new_parent,
+                   struct err *e)
+{
+    char *old_path = store_org_path(st, org_id);
+    char *parent_path = new_parent ? store_org_path(st, new_parent) : strdup("/");
+    if (!old_path || !parent_path) {
+        free(old_path);
+        free(parent_path);
+        return err_set(e, E_INTERNAL, NULL, "Không tìm thấy tổ chức %lld. / Org not found.",
+                       org_id);
+    }
+    char new_path[1024], hi[1024];
+    snprintf(new_path, sizeof new_path, "%s%lld/", parent_path, org_id);
+    int rc = 0;
+    sqlite3_stmt *s;
+    if (!*old_path) {
+        s = sq_prepare(st, "UPDATE orgs SET path = :path WHERE id = :id", e);
+        rc = s ? 0 : -1;
+        if (s) {
+            sq_bind_text(s, ":path", new_path);
+            sq_bind_int(s, ":id", org_id);
+            rc = sq_done(st, s, e);
+        }
+    } else {
+        sq_path_upper(old_path, hi, sizeof hi);
+        s = sq_prepare(st,
+                       "UPDATE orgs SET path = :new || substr(path, length(:old) + 1) "
+                       "WHERE path >= :old AND path < :hi",
+                       e);
+        rc = s ? 0 : -1;
+        if (s) {
+            sq_bind_text(s, ":new", new_path);
+            sq_bind_text(s, ":old", old_path);
+            sq_bind_text(s, ":hi", hi);
+            rc = sq_done(st, s, e);
+        }
+    }
+    if (rc == 0 && old_parent >= 0) {
+        s = sq_prepare(st,
+                       "INSERT INTO org_moves (org_id, from_parent_id, to_parent_id) "
+                       "VALUES (:id, nullif(:from, 0), nullif(:to, 0))",
+                       e);
+        rc = s ? 0 : -1;
+        if (s) {
+            sq_bind_int(s, ":id", org_id);
+            sq_bind_int(s, ":from", old_parent);
+            sq_bind_int(s, ":to", new_parent);
+            rc = sq_done(st, s, e);
+        }
+    }
+    free(old_path);
+    free(parent_path);
+    return rc;
+}
+
+json_t *store_org_subtree(struct store *st, long long org_id, struct err *e)
+{
+    char *path = store_org_path(st, org_id);
+    if (!path) {
+        err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy tổ chức %lld. / No org with id %lld.",
+                org_id, org_id);
+        return NULL;
+    }
+    char hi[1024];
+    sq_path_upper(path, hi, sizeof hi);
+    sqlite3_stmt *s =
+        sq_prepare(st, "SELECT id FROM orgs WHERE path >= :lo AND path < :hi ORDER BY path", e);
+    json_t *ids = NULL;
+    if (s) {
+        sq_bind_text(s, ":lo", path);
+        sq_bind_text(s, ":hi", hi);
+        ids = json_array();
+        while (sqlite3_step(s) == SQLITE_ROW)
+            json_array_append_new(ids, json_integer(sqlite3_column_int64(s, 0)));
+        sqlite3_reset(s);
+    }
+    free(path);
+    return ids;
+}
+
+json_t *store_program_term(struct store *st, long long program_id)
+{
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT t.starts_year, t.ends_year FROM programs p "
+                                 "JOIN resolutions r ON r.id = p.resolution_id "
+                                 "JOIN terms t ON t.id = r.term_id WHERE p.id = :id",
+                                 &e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":id", program_id);
+    json_t *term = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        term = json_pack("{s:I,s:I}", "starts_year", (json_int_t)sqlite3_column_int64(s, 0),
+                         "ends_year", (json_int_t)sqlite3_column_int64(s, 1));
+    sqlite3_reset(s);
+    return term;
+}
+
+/* ---- maintenance ---- */
+
+int store_backup(struct store *st, const char *to, struct err *e)
+{
+    sqlite3 *dest;
+    if (sqlite3_open_v2(to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        err_set(e, E_INTERNAL, NULL, "Không tạo được tệp sao lưu %s. / Cannot create %s.", to, to);
+        sqlite3_close(dest);
+        return -1;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dest, "main", st->db, "main");
+    int rc = SQLITE_OK;
+    if (b) {
+        /* Copy in steps so writers are not held off for long; a step that meets a writer
+         * waits and retries, and a change made meanwhile restarts the copy (SQLite's rule),
+         * so the result is one consistent snapshot. */
+        do {
+            rc = sqlite3_backup_step(b, 256);
+            if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep(20);
+        } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+        sqlite3_backup_finish(b);
+    }
+    int final = sqlite3_errcode(dest);
+    sqlite3_close(dest);
+    if (!b || rc != SQLITE_DONE || final != SQLITE_OK)
+        return err_set(e, E_INTERNAL, NULL, "Sao lưu thất bại. / The backup failed.");
+    return 0;
+}
+
+int store_integrity_check(struct store *st, struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(st, "PRAGMA integrity_check", e);
+    if (!s)
+        return -1;
+    int rc = sqlite3_step(s);
+    bool ok = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+    sqlite3_reset(s);
+    if (!ok)
+        return err_set(e, E_INTERNAL, NULL, "Cơ sở dữ liệu bị hỏng. / integrity_check failed.");
+    return 0;
+}

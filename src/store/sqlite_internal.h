@@ -1,0 +1,18 @@
+/* Helpers shared by the files of the SQLite store; nothing outside store/ includes this. */
+#ifndef TK_SQLITE_INTERNAL_H
+#define TK_SQLITE_INTERNAL_H
+#include <jansson.h>
+#include <sqlite3.h>
+#include "store/store.h"
+
+sqlite3 *sq_db(struct store *st);
+/* A cached prepared statement for sql, reset and unbound; NULL with e filled. */
+sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e);
+int sq_fail(struct store *st, int rc, struct err *e);
+int sq_done(struct store *st, sqlite3_stmt *s, struct err *e);
+void sq_bind_int(sqlite3_stmt *s, const char *name, long long v);
+void sq_bind_text(sqlite3_stmt *s, const char *name, const char *v);
+void sq_bind_json(sqlite3_stmt *s, const char *name, json_t *v);
+json_t *sq_column_json(sqlite3_stmt *s, int i);
+void sq_path_upper(const char *path, char *buf, size_t size);
+#endif

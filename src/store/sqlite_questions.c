@@ -1,0 +1,574 @@
+/*
+ * The core questions of API.md answered from SQLite: roll-up of an org's subtree, coverage
+ * of a resolution by programs, the cascade to subordinates, an indicator rolled up by its
+ * rule, and search. Subtrees are ranges of the materialized path ("/1/5/" ≤ path < "/1/50"),
+ * which the orgs_path index serves. These answers are exact; making them fast at national
+ * scale (maintained aggregates) is a separate step behind the same functions.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "domain/nouns.h"
+#include "store/sqlite_internal.h"
+#include "util/period.h"
+#include "util/text.h"
+
+struct range {
+    char lo[1024], hi[1024];
+};
+
+static int org_range(struct store *st, long long org_id, struct range *r, struct err *e)
+{
+    char *path = store_org_path(st, org_id);
+    if (!path)
+        return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy tổ chức %lld. / No org with id %lld.",
+                       org_id, org_id);
+    snprintf(r->lo, sizeof r->lo, "%s", path);
+    sq_path_upper(path, r->hi, sizeof r->hi);
+    free(path);
+    return 0;
+}
+
+static void bind_range(sqlite3_stmt *s, const struct range *r)
+{
+    sq_bind_text(s, ":lo", r->lo);
+    sq_bind_text(s, ":hi", r->hi);
+}
+
+static json_t *nullable_real(sqlite3_stmt *s, int i)
+{
+    return sqlite3_column_type(s, i) == SQLITE_NULL ? json_null()
+                                                    : json_real(sqlite3_column_double(s, i));
+}
+
+json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_lead, int today,
+                     struct err *e)
+{
+    struct range r;
+    if (org_range(st, org_id, &r, e) != 0)
+        return NULL;
+    static const char *const sql[2] = {
+        "SELECT count(*), total(t.status = 'not_started'), total(t.status = 'in_progress'), "
+        "total(t.status = 'done'), total(t.status = 'cancelled'), "
+        "total(t.status IN ('not_started','in_progress') AND t.due_day >= 0 AND t.due_day < :today), "
+        "avg(CASE WHEN t.status <> 'cancelled' THEN coalesce(t.progress, 0) END) "
+        "FROM tasks t JOIN programs p ON p.id = t.program_id JOIN orgs o ON o.id = p.org_id "
+        "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
+        "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
+        "SELECT count(*), total(t.status = 'not_started'), total(t.status = 'in_progress'), "
+        "total(t.status = 'done'), total(t.status = 'cancelled'), "
+        "total(t.status IN ('not_started','in_progress') AND t.due_day >= 0 AND t.due_day < :today), "
+        "avg(CASE WHEN t.status <> 'cancelled' THEN coalesce(t.progress, 0) END) "
+        "FROM tasks t JOIN orgs o ON o.id = t.lead_org_id JOIN programs p ON p.id = t.program_id "
+        "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
+        "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
+    };
+    sqlite3_stmt *s = sq_prepare(st, sql[by_lead], e);
+    if (!s)
+        return NULL;
+    bind_range(s, &r);
+    sq_bind_int(s, ":ty", term_year);
+    sq_bind_int(s, ":today", today);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_reset(s);
+        sq_fail(st, SQLITE_ERROR, e);
+        return NULL;
+    }
+    json_t *tasks = json_pack(
+        "{s:I,s:I,s:I,s:I,s:I,s:I}", "total", (json_int_t)sqlite3_column_int64(s, 0),
+        "not_started", (json_int_t)sqlite3_column_double(s, 1), "in_progress",
+        (json_int_t)sqlite3_column_double(s, 2), "done", (json_int_t)sqlite3_column_double(s, 3),
+        "cancelled", (json_int_t)sqlite3_column_double(s, 4), "overdue",
+        (json_int_t)sqlite3_column_double(s, 5));
+    json_t *progress = nullable_real(s, 6);
+    sqlite3_reset(s);
+
+    json_t *out = json_pack("{s:I,s:o,s:o}", "org_id", (json_int_t)org_id, "tasks", tasks,
+                            "progress", progress);
+
+    s = sq_prepare(st, "SELECT count(*) FROM orgs WHERE path >= :lo AND path < :hi", e);
+    if (!s)
+        goto fail;
+    bind_range(s, &r);
+    sqlite3_step(s);
+    json_object_set_new(out, "orgs", json_integer(sqlite3_column_int64(s, 0)));
+    sqlite3_reset(s);
+
+    s = sq_prepare(st,
+                   "SELECT count(*), total(p.status = 'adopted') FROM programs p "
+                   "JOIN orgs o ON o.id = p.org_id LEFT JOIN resolutions rs ON rs.id = "
+                   "p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
+                   "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
+                   e);
+    if (!s)
+        goto fail;
+    bind_range(s, &r);
+    sq_bind_int(s, ":ty", term_year);
+    sqlite3_step(s);
+    json_object_set_new(out, "programs",
+                        json_pack("{s:I,s:I}", "total", (json_int_t)sqlite3_column_int64(s, 0),
+                                  "adopted", (json_int_t)sqlite3_column_double(s, 1)));
+    sqlite3_reset(s);
+
+    s = sq_prepare(st,
+                   "SELECT total(d.expected), total(d.attended) FROM disseminations d "
+                   "JOIN orgs o ON o.id = d.org_id JOIN resolutions rs ON rs.id = d.resolution_id "
+                   "JOIN terms tm ON tm.id = rs.term_id "
+                   "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
+                   e);
+    if (!s)
+        goto fail;
+    bind_range(s, &r);
+    sq_bind_int(s, ":ty", term_year);
+    sqlite3_step(s);
+    double expected = sqlite3_column_double(s, 0), attended = sqlite3_column_double(s, 1);
+    sqlite3_reset(s);
+    json_object_set_new(out, "dissemination",
+                        json_pack("{s:I,s:I,s:o}", "expected", (json_int_t)expected, "attended",
+                                  (json_int_t)attended, "rate",
+                                  expected > 0 ? json_real(attended / expected) : json_null()));
+    return out;
+fail:
+    json_decref(out);
+    return NULL;
+}
+
+json_t *store_coverage(struct store *st, long long resolution_id, long long program_id,
+                       struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT id, code, text, kind, parent_id, waiver_reason FROM items "
+                                 "WHERE resolution_id = :r ORDER BY coalesce(sort_key, id), id",
+                                 e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":r", resolution_id);
+    json_t *items = json_array();
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        json_t *it = json_pack("{s:I,s:o,s:o,s:o,s:o,s:[]}", "id",
+                               (json_int_t)sqlite3_column_int64(s, 0), "code",
+                               sq_column_json(s, 1), "text", sq_column_json(s, 2), "kind",
+                               sq_column_json(s, 3), "parent_id", sq_column_json(s, 4),
+                               "task_ids");
+        if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+            json_object_set_new(it, "waiver_reason", sq_column_json(s, 5));
+        json_array_append_new(items, it);
+    }
+    sqlite3_reset(s);
+
+    s = sq_prepare(st,
+                   "SELECT c.ref_id, t.id FROM tasks__covers c JOIN tasks t ON t.id = c.owner_id "
+                   "JOIN programs p ON p.id = t.program_id JOIN items i ON i.id = c.ref_id "
+                   "WHERE i.resolution_id = :r AND t.status <> 'cancelled' AND "
+                   "(CASE WHEN :p > 0 THEN p.id = :p ELSE p.resolution_id = :r END) "
+                   "ORDER BY t.id",
+                   e);
+    if (!s) {
+        json_decref(items);
+        return NULL;
+    }
+    sq_bind_int(s, ":r", resolution_id);
+    sq_bind_int(s, ":p", program_id);
+    size_t n = json_array_size(items);
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        long long item = sqlite3_column_int64(s, 0);
+        for (size_t i = 0; i < n; i++) {
+            json_t *it = json_array_get(items, i);
+            if (obj_int(it, "id") == item)
+                json_array_append_new(json_object_get(it, "task_ids"),
+                                      json_integer(sqlite3_column_int64(s, 1)));
+        }
+    }
+    sqlite3_reset(s);
+
+    /* covered(i) = covered itself, waived, or (it has children and all are covered). Items
+     * are resolved children-first by repeating until nothing changes: trees are shallow. */
+    signed char *state = calloc(n + 1, 1); /* 0 unknown, 1 covered, 2 not */
+    bool *has_child = calloc(n + 1, sizeof *has_child);
+    for (size_t i = 0; i < n; i++) {
+        long long parent = obj_int(json_array_get(items, i), "parent_id");
+        for (size_t j = 0; j < n && parent; j++)
+            if (obj_int(json_array_get(items, j), "id") == parent)
+                has_child[j] = true;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < n; i++) {
+            if (state[i])
+                continue;
+            json_t *it = json_array_get(items, i);
+            if (json_array_size(json_object_get(it, "task_ids")) || obj_has(it, "waiver_reason")) {
+                state[i] = 1;
+                changed = true;
+                continue;
+            }
+            if (!has_child[i]) {
+                state[i] = 2;
+                changed = true;
+                continue;
+            }
+            int verdict = 1;
+            for (size_t j = 0; j < n && verdict; j++) {
+                if (obj_int(json_array_get(items, j), "parent_id") != obj_int(it, "id"))
+                    continue;
+                if (state[j] == 0)
+                    verdict = 0;
+                else if (state[j] == 2)
+                    verdict = 2;
+            }
+            if (verdict) {
+                state[i] = (signed char)verdict;
+                changed = true;
+            }
+        }
+    }
+    json_t *uncovered = json_array(), *waived = json_array();
+    size_t counted = 0, covered = 0;
+    for (size_t i = 0; i < n; i++) {
+        json_t *it = json_array_get(items, i);
+        const char *kind = obj_str(it, "kind");
+        bool is_covered = state[i] == 1;
+        json_object_set_new(it, "covered", json_boolean(is_covered));
+        if (obj_has(it, "waiver_reason"))
+            json_array_append_new(waived, json_integer(obj_int(it, "id")));
+        /* A goal whose children carry the content is a heading, not a content to cover. */
+        if (kind && !strcmp(kind, "goal") && has_child[i]) {
+            json_object_set_new(it, "counted", json_false());
+            continue;
+        }
+        json_object_set_new(it, "counted", json_true());
+        counted++;
+        if (is_covered)
+            covered++;
+        else
+            json_array_append_new(uncovered, json_integer(obj_int(it, "id")));
+    }
+    free(state);
+    free(has_child);
+    return json_pack("{s:I,s:o,s:o,s:o,s:o,s:I,s:I}", "resolution_id", (json_int_t)resolution_id,
+                     "items", items, "uncovered", uncovered, "waived", waived, "ratio",
+                     counted ? json_real((double)covered / (double)counted) : json_null(),
+                     "counted", (json_int_t)counted, "covered", (json_int_t)covered);
+}
+
+json_t *store_cascade(struct store *st, long long org_id, long long resolution_id, struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT t.starts_year, t.congress_held_to FROM resolutions r "
+                                 "JOIN terms t ON t.id = r.term_id WHERE r.id = :r",
+                                 e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":r", resolution_id);
+    long long starts = 0;
+    char congress_to[16] = "";
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        starts = sqlite3_column_int64(s, 0);
+        if (sqlite3_column_text(s, 1))
+            snprintf(congress_to, sizeof congress_to, "%s", sqlite3_column_text(s, 1));
+    }
+    sqlite3_reset(s);
+
+    s = sq_prepare(st,
+                   "SELECT o.id, o.name, o.short_name, o.kind, "
+                   /* the child's program for this resolution: adopted first, earliest */
+                   "(SELECT p.id FROM programs p WHERE p.org_id = o.id AND (p.resolution_id = :r "
+                   "  OR p.parent_task_id IN (SELECT t.id FROM tasks t JOIN programs pp ON "
+                   "  pp.id = t.program_id WHERE pp.org_id = :org AND pp.resolution_id = :r)) "
+                   "  ORDER BY p.status = 'adopted' DESC, p.adopted_on IS NULL, p.adopted_on, "
+                   "  p.id LIMIT 1) AS program_id, "
+                   /* the child's own congress of the same term, else the parent's */
+                   "coalesce((SELECT tm.congress_held_to FROM terms tm WHERE tm.org_id = o.id "
+                   "  AND tm.starts_year = :starts LIMIT 1), nullif(:cto, '')) AS congress_to, "
+                   "(SELECT count(*) FROM tasks t JOIN programs pp ON pp.id = t.program_id "
+                   "  WHERE pp.org_id = :org AND pp.resolution_id = :r AND t.lead_org_id = o.id "
+                   "  AND t.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM programs cp "
+                   "  WHERE cp.parent_task_id = t.id)) AS tasks_without_plan "
+                   "FROM orgs o WHERE o.parent_id = :org AND o.kind <> 'body' "
+                   "ORDER BY coalesce(o.sort_key, o.id), o.id",
+                   e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":org", org_id);
+    sq_bind_int(s, ":r", resolution_id);
+    sq_bind_int(s, ":starts", starts);
+    sq_bind_text(s, ":cto", congress_to);
+    json_t *rows = json_array();
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        json_t *row = json_pack("{s:I,s:o,s:o,s:o}", "org_id",
+                                (json_int_t)sqlite3_column_int64(s, 0), "org_name",
+                                sq_column_json(s, 1), "org_short_name", sq_column_json(s, 2),
+                                "congress_held_to", sq_column_json(s, 5));
+        json_object_set_new(row, "program_id", sq_column_json(s, 4));
+        json_object_set_new(row, "tasks_without_plan", json_integer(sqlite3_column_int64(s, 6)));
+        json_array_append_new(rows, row);
+    }
+    sqlite3_reset(s);
+    size_t i;
+    json_t *row;
+    json_array_foreach(rows, i, row)
+    {
+        json_t *p = obj_has(row, "program_id")
+                        ? store_get(st, &res_programs, obj_int(row, "program_id"), NULL)
+                        : NULL;
+        json_object_set_new(row, "status", json_string(p ? obj_str(p, "status") : "missing"));
+        const char *adopted = p ? obj_str(p, "adopted_on") : NULL;
+        json_object_set_new(row, "adopted_on", adopted ? json_string(adopted) : json_null());
+        json_object_set_new(row, "program_title",
+                            p ? json_incref(json_object_get(p, "title")) : json_null());
+        const char *cto = obj_str(row, "congress_held_to");
+        int a, c;
+        if (adopted && cto && date_parse(adopted, &a) == 0 && date_parse(cto, &c) == 0)
+            json_object_set_new(row, "days_after_congress", json_integer(a - c));
+        else
+            json_object_set_new(row, "days_after_congress", json_null());
+        json_decref(p);
+    }
+    return json_pack("{s:o}", "items", rows);
+}
+
+/* Values of an indicator for one period, the latest per org of the subtree. */
+static json_t *latest_values(struct store *st, long long item_id, const struct range *r,
+                             const char *period, bool approved_only, struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(
+        st,
+        "SELECT v.org_id, v.value FROM indicator_values v JOIN orgs o ON o.id = v.org_id "
+        "WHERE v.item_id = :item AND v.period = :period AND o.path >= :lo AND o.path < :hi "
+        "AND v.id = (SELECT max(v2.id) FROM indicator_values v2 WHERE v2.item_id = v.item_id "
+        "AND v2.org_id = v.org_id AND v2.period = v.period AND (:approved = 0 OR "
+        "v2.status = 'approved')) ORDER BY v.org_id",
+        e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":item", item_id);
+    sq_bind_text(s, ":period", period);
+    bind_range(s, r);
+    sq_bind_int(s, ":approved", approved_only);
+    json_t *values = json_object();
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        char key[32];
+        snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(s, 0));
+        json_object_set_new(values, key, json_real(sqlite3_column_double(s, 1)));
+    }
+    sqlite3_reset(s);
+    return values;
+}
+
+static bool meets(double v, double threshold, const char *direction)
+{
+    if (direction && !strcmp(direction, "lower"))
+        return v <= threshold;
+    if (direction && !strcmp(direction, "exact"))
+        return fabs(v - threshold) < 1e-9;
+    return v >= threshold;
+}
+
+json_t *store_indicator_rollup(struct store *st, long long item_id, long long org_id,
+                               const char *period, bool approved_only, struct err *e)
+{
+    json_t *item = store_get(st, &res_items, item_id, e);
+    if (!item)
+        return NULL;
+    json_t *out = NULL, *values = NULL, *weights = NULL;
+    struct range r;
+    if (org_range(st, org_id, &r, e) != 0)
+        goto done;
+    values = latest_values(st, item_id, &r, period, approved_only, e);
+    if (!values)
+        goto done;
+    const char *rule = obj_str(item, "rollup") ? obj_str(item, "rollup") : "sum";
+    const char *direction = obj_str(item, "direction");
+    double acc = 0, wsum = 0;
+    size_t n = 0;
+    bool have = false;
+    const char *key;
+    json_t *v;
+    if (!strcmp(rule, "weighted_mean")) {
+        weights = latest_values(st, obj_int(item, "weight_item_id"), &r, period, approved_only, e);
+        if (!weights)
+            goto done;
+    }
+    json_object_foreach(values, key, v)
+    {
+        double x = json_real_value(v);
+        n++;
+        if (!strcmp(rule, "sum") || !strcmp(rule, "mean")) {
+            acc += x;
+            have = true;
+        } else if (!strcmp(rule, "min") || !strcmp(rule, "max")) {
+            if (!have || (!strcmp(rule, "min") ? x < acc : x > acc))
+                acc = x;
+            have = true;
+        } else if (!strcmp(rule, "count_meeting")) {
+            acc += meets(x, json_real_value(json_object_get(item, "threshold")), direction);
+            have = true;
+        } else if (!strcmp(rule, "weighted_mean")) {
+            json_t *w = json_object_get(weights, key);
+            if (w) {
+                acc += x * json_real_value(w);
+                wsum += json_real_value(w);
+                have = true;
+            }
+        } else if (!strcmp(rule, "none") && atoll(key) == org_id) {
+            /* Not aggregable: only the org's own figure means anything. */
+            acc = x;
+            have = true;
+        }
+    }
+    json_t *value = json_null();
+    if (have && !strcmp(rule, "mean"))
+        value = json_real(acc / (double)n);
+    else if (have && !strcmp(rule, "weighted_mean"))
+        value = wsum != 0 ? json_real(acc / wsum) : json_null();
+    else if (have)
+        value = json_real(acc);
+
+    json_t *target = json_object_get(item, "target"), *baseline = json_object_get(item, "baseline");
+    json_t *ratio = json_null();
+    if (json_is_number(value) && json_is_number(target)) {
+        double x = json_number_value(value), t = json_number_value(target);
+        double b = json_is_number(baseline) ? json_number_value(baseline) : 0;
+        if (direction && !strcmp(direction, "exact")) {
+            if (t != 0)
+                ratio = json_real(1 - fabs(x - t) / fabs(t));
+        } else if (t != b) {
+            ratio = json_real((x - b) / (t - b));
+        }
+    }
+    /* Orgs expected to report: the subtree's orgs of the kinds the indicator names. */
+    json_t *kinds = json_object_get(item, "reported_by_kinds");
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT kind FROM orgs WHERE path >= :lo AND path < :hi", e);
+    long long expected = 0;
+    if (s) {
+        bind_range(s, &r);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            const char *k = (const char *)sqlite3_column_text(s, 0);
+            bool match = false;
+            if (json_array_size(kinds)) {
+                size_t i;
+                json_t *kv;
+                json_array_foreach(kinds, i, kv) match = match || !strcmp(json_string_value(kv), k);
+            } else {
+                match = strcmp(k, "body") != 0;
+            }
+            expected += match;
+        }
+        sqlite3_reset(s);
+    }
+    out = json_pack("{s:I,s:I,s:s,s:o,s:O,s:O,s:o,s:I,s:I,s:s}", "item_id", (json_int_t)item_id,
+                    "org_id", (json_int_t)org_id, "period", period, "value", value, "target",
+                    target ? target : json_null(), "baseline", baseline ? baseline : json_null(),
+                    "achieved_ratio", ratio, "orgs_reporting", (json_int_t)json_object_size(values),
+                    "orgs_expected", (json_int_t)expected, "rollup", rule);
+done:
+    json_decref(item);
+    json_decref(values);
+    json_decref(weights);
+    return out;
+}
+
+/* ---- search ---- */
+
+int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
+                struct err *e)
+{
+    if (!r->search)
+        return 0;
+    long long rowid = id * 32 + resource_index(r);
+    sqlite3_stmt *s = sq_prepare(st, "DELETE FROM search_index WHERE rowid = :rowid", e);
+    if (!s)
+        return -1;
+    sq_bind_int(s, ":rowid", rowid);
+    if (sq_done(st, s, e) != 0)
+        return -1;
+    if (!obj)
+        return 0;
+    size_t cap = 256, len = 0;
+    char *text = malloc(cap);
+    text[0] = 0;
+    for (const char *const *f = r->search; *f; f++) {
+        const char *v = obj_str(obj, *f);
+        if (!v)
+            continue;
+        size_t n = strlen(v);
+        while (len + n + 4 > cap)
+            text = realloc(text, cap *= 2);
+        if (len)
+            memcpy(text + len, " · ", 4), len += strlen(" · ");
+        memcpy(text + len, v, n + 1);
+        len += n;
+    }
+    char *folded = text_fold(text);
+    s = sq_prepare(st,
+                   "INSERT INTO search_index (rowid, type, ref_id, label, text, body) "
+                   "VALUES (:rowid, :type, :id, :label, :text, :body)",
+                   e);
+    int rc = -1;
+    if (s) {
+        sq_bind_int(s, ":rowid", rowid);
+        sq_bind_text(s, ":type", r->singular);
+        sq_bind_int(s, ":id", id);
+        sq_bind_text(s, ":label", obj_str(obj, r->search[0]));
+        sq_bind_text(s, ":text", text);
+        sq_bind_text(s, ":body", folded ? folded : "");
+        rc = sq_done(st, s, e);
+    }
+    free(folded);
+    free(text);
+    return rc;
+}
+
+json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e)
+{
+    /* Each folded word becomes a quoted FTS5 string, so the words are ANDed and nothing the
+     * user typed is read as FTS5 query syntax. */
+    size_t cap = strlen(folded_query) * 3 + 16;
+    char *match = malloc(cap);
+    size_t len = 0;
+    for (const char *p = folded_query; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        match[len++] = '"';
+        while (*p && *p != ' ') {
+            if (*p == '"')
+                match[len++] = '"';
+            match[len++] = *p++;
+        }
+        match[len++] = '"';
+        match[len++] = ' ';
+    }
+    match[len] = 0;
+    json_t *rows = json_array();
+    if (!len) {
+        free(match);
+        return rows;
+    }
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT type, ref_id, label, text FROM search_index "
+                                 "WHERE search_index MATCH :q ORDER BY bm25(search_index), rowid "
+                                 "LIMIT :limit",
+                                 e);
+    if (!s) {
+        free(match);
+        json_decref(rows);
+        return NULL;
+    }
+    char *q = malloc(len + 16);
+    snprintf(q, len + 16, "body: (%s)", match);
+    sq_bind_text(s, ":q", q);
+    sq_bind_int(s, ":limit", limit);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        json_array_append_new(rows, json_pack("{s:o,s:I,s:o,s:o}", "type", sq_column_json(s, 0),
+                                              "id", (json_int_t)sqlite3_column_int64(s, 1),
+                                              "label", sq_column_json(s, 2), "text",
+                                              sq_column_json(s, 3)));
+    sqlite3_reset(s);
+    free(q);
+    free(match);
+    return rows;
+}

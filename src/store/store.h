@@ -1,0 +1,103 @@
+/*
+ * The store: the one interface through which the domain, the HTTP API and the command line
+ * reach the database. Callers describe what they want in terms of resources and fields
+ * (domain/resource.h) or ask one of the named questions below; SQL never leaves this layer,
+ * so a PostgreSQL back end is a second implementation of these functions (store/pg.c) and
+ * nothing above changes. Today the implementation is SQLite (store/sqlite.c).
+ *
+ * A `struct store` is one connection, used by one thread at a time. Every request is one
+ * transaction: store_begin … store_commit, or store_rollback on any error.
+ * Objects returned are in "stored shape" (keys are column names) and owned by the caller.
+ */
+#ifndef TK_STORE_H
+#define TK_STORE_H
+#include <jansson.h>
+#include <stdbool.h>
+#include "domain/resource.h"
+#include "util/err.h"
+
+struct store;
+
+/* Opens (creating if asked) the database file and applies pending migrations.
+ * NULL with e filled on failure. */
+struct store *store_open(const char *path, bool create, struct err *e);
+void store_close(struct store *st);
+/* True when the file holds a trienkhai schema already. */
+bool store_is_initialised(struct store *st);
+
+int store_begin(struct store *st, bool write, struct err *e);
+int store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+
+/* Generic rows. `obj` is stored shape; an "id" in obj is kept (import), else assigned. */
+int store_insert(struct store *st, const struct resource *r, json_t *obj, long long *id,
+                 struct err *e);
+/* Writes the fields present in obj (stored shape) to row id. */
+int store_update(struct store *st, const struct resource *r, long long id, json_t *obj,
+                 struct err *e);
+/* Deletes row id; 409 conflict when other rows still refer to it. */
+int store_delete(struct store *st, const struct resource *r, long long id, struct err *e);
+/* Row id in stored shape, or NULL (404 not_found in e when e is given). */
+json_t *store_get(struct store *st, const struct resource *r, long long id, struct err *e);
+bool store_exists(struct store *st, const struct resource *r, long long id);
+
+struct store_filter {
+    const struct field *field;
+    json_t *value; /* typed value; membership for FT_REFS fields */
+};
+/* Rows with id > after_id matching every filter, ordered by id, at most limit.
+ * Returns an array, or NULL with e filled. */
+json_t *store_list(struct store *st, const struct resource *r, const struct store_filter *filters,
+                   int nfilters, long long after_id, int limit, struct err *e);
+
+/* Org tree: the materialized path ("/1/5/23/") of an org, NULL when unknown; malloc'd. */
+char *store_org_path(struct store *st, long long org_id);
+/* Rewrites the paths of org_id's subtree after its parent changed to new_parent (0: root)
+ * and records the move in org_moves. */
+int store_org_move(struct store *st, long long org_id, long long old_parent, long long new_parent,
+                   struct err *e);
+/* Ids of every org in the subtree of org_id, itself first; an array. */
+json_t *store_org_subtree(struct store *st, long long org_id, struct err *e);
+
+/* The term a program works under, through its resolution: {"starts_year","ends_year"} or
+ * NULL when the program has no resolution. */
+json_t *store_program_term(struct store *st, long long program_id);
+
+/* Audit: appends one chained entry in the current transaction. before/after may be NULL. */
+int store_audit(struct store *st, const char *user, const char *address, const char *action,
+                const char *resource, long long resource_id, json_t *before, json_t *after,
+                struct err *e);
+/* Walks the chain; returns 0 when intact, else the id of the first bad entry. */
+long long store_audit_verify(struct store *st, struct err *e);
+/* Audit entries with id > after_id (and at >= since when given), for an org subtree when
+ * org_id > 0; an array. */
+json_t *store_audit_list(struct store *st, const char *since, long long after_id, int limit,
+                         struct err *e);
+
+/* The core questions (API.md "Core questions"); each returns a new object or NULL with e. */
+json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_lead, int today,
+                     struct err *e);
+json_t *store_coverage(struct store *st, long long resolution_id, long long program_id,
+                       struct err *e);
+json_t *store_cascade(struct store *st, long long org_id, long long resolution_id, struct err *e);
+json_t *store_indicator_rollup(struct store *st, long long item_id, long long org_id,
+                               const char *period, bool approved_only, struct err *e);
+json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e);
+/* Keeps the search index in step with a written row (deleted when obj is NULL). */
+int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
+                struct err *e);
+
+/* Users and sessions. */
+json_t *store_user_by_name(struct store *st, const char *username);
+int store_session_put(struct store *st, const char *token_hash, long long user_id,
+                      const char *kind, long long expires_at, struct err *e);
+/* The user owning a live session or token (by hash), or NULL; touches last_used. */
+json_t *store_session_user(struct store *st, const char *token_hash, long long now);
+int store_session_drop(struct store *st, const char *token_hash);
+int store_sessions_drop_user(struct store *st, long long user_id, const char *kind);
+
+/* Online consistent copy of the database to `to` (SQLite's backup API). */
+int store_backup(struct store *st, const char *to, struct err *e);
+/* Runs PRAGMA integrity_check; 0 when "ok". */
+int store_integrity_check(struct store *st, struct err *e);
+#endif

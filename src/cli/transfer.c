@@ -186,7 +186,7 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
                        "at line %d", je.line, je.text, je.line);
     int rc = -1;
     json_t *later = json_array();
-    struct actor a = {"import", NULL};
+    struct actor a = {"import", NULL, NULL};
     if (!json_is_object(doc) || strcmp(obj_str(doc, "format") ? obj_str(doc, "format") : "",
                                        "trienkhai") != 0) {
         err_set(e, E_INVALID_FIELD, "format", "không phải tệp xuất của trienkhai (format) / not a "

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "domain/access.h"
 #include "domain/nouns.h"
 #include "store/store.h"
 #include "util/period.h"
@@ -139,6 +140,10 @@ static const char *type_name_vi(enum field_type t)
 static int decode_value(struct store *st, const struct field *f, const char *name, json_t *v,
                         json_t **out, struct err *e);
 
+/* The access of the decode in progress; decode_value is recursive and this keeps its many
+ * call sites unchanged. Each thread decodes one body at a time. */
+static __thread const struct access *decode_access;
+
 static int decode_objects(struct store *st, const struct field *f, const char *name, json_t *v,
                           json_t **out, struct err *e)
 {
@@ -190,7 +195,13 @@ static int ref_exists(struct store *st, const struct field *f, const char *name,
                       struct err *e)
 {
     const struct resource *target = resource_by_name(f->ref);
-    if (id <= 0 || !target || !store_exists(st, target, id))
+    bool visible = target && id > 0 && store_exists(st, target, id);
+    if (visible && decode_access) {
+        json_t *obj = store_get(st, target, id, NULL);
+        visible = obj && access_can_read(st, decode_access, target, obj);
+        json_decref(obj);
+    }
+    if (!visible)
         return err_set(e, E_INVALID_FIELD, name,
                        "%s: không có %s nào mang mã %lld. / No %s with id %lld.", name,
                        target ? target->label_vi : f->ref, (long long)id,
@@ -342,6 +353,15 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
     }
     return err_set(e, E_INVALID_FIELD, name, "%s phải là %s. / %s has the wrong type.", name,
                    type_name_vi(f->type), name);
+}
+
+json_t *resource_decode_as(struct store *st, const struct resource *r, json_t *body,
+                           bool creating, const struct access *access, struct err *e)
+{
+    decode_access = access;
+    json_t *out = resource_decode(st, r, body, creating, e);
+    decode_access = NULL;
+    return out;
 }
 
 json_t *resource_decode(struct store *st, const struct resource *r, json_t *body, bool creating,

@@ -15,6 +15,7 @@
 #include "util/err.h"
 
 struct store;
+struct access;
 
 enum field_type {
     FT_ID,        /* integer primary key, read-only */
@@ -112,6 +113,10 @@ json_t *field_get(json_t *obj, const struct field *f);
  */
 json_t *resource_decode(struct store *st, const struct resource *r, json_t *body, bool creating,
                         struct err *e);
+/* The same, for a caller with limited access: a reference to an object it cannot read is
+ * refused as unknown, so that errors never reveal what lies outside its reach. */
+json_t *resource_decode_as(struct store *st, const struct resource *r, json_t *body,
+                           bool creating, const struct access *access, struct err *e);
 
 /* Turns a stored-shape object into the API shape (groups nested, hidden fields dropped,
  * derived fields added by rules->present). Returns a new reference. */
@@ -124,9 +129,11 @@ json_t *resource_filter_value(const struct resource *r, const char *name, const 
                               const struct field **out_field, struct err *e);
 
 /* Who makes a change, for the audit trail. */
+struct access;
 struct actor {
     const char *user;    /* username, or "system" for the command line */
     const char *address; /* client address, or NULL */
+    const struct access *access; /* what the actor may reach; NULL: everything */
 };
 
 /*
@@ -144,6 +151,9 @@ int resource_delete(struct store *st, const struct resource *r, long long id,
                     const struct actor *a, struct err *e);
 /* The row in API shape, or NULL with 404 in e. */
 json_t *resource_get(struct store *st, const struct resource *r, long long id, struct err *e);
+/* The same, 404 when `access` (NULL: everything) cannot read it. */
+json_t *resource_get_as(struct store *st, const struct resource *r, long long id,
+                        const struct access *access, struct err *e);
 /* Index of r in resources[]. */
 int resource_index(const struct resource *r);
 

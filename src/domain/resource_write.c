@@ -5,6 +5,8 @@
  * is ever committed.
  */
 #include <string.h>
+#include "domain/access.h"
+#include "domain/nouns.h"
 #include "domain/resource.h"
 #include "store/store.h"
 
@@ -16,11 +18,47 @@ int resource_index(const struct resource *r)
     return -1;
 }
 
+/* May the actor write obj (stored shape)? Reporters write task updates and indicator values
+ * of their own orgs; everything else needs an editor of the subtree. */
+static int check_write(struct store *st, const struct resource *r, json_t *obj,
+                       const struct actor *a, struct err *e)
+{
+    if (!a->access)
+        return 0;
+    bool report = r == &res_task_updates || r == &res_indicator_values;
+    if (report ? access_can_report(st, a->access, r, obj) : access_can_write(st, a->access, r, obj))
+        return 0;
+    return err_set(e, E_FORBIDDEN, NULL,
+                   "Bạn không có quyền thay đổi %s này. / You may not change this %s.", r->label_vi,
+                   r->singular);
+}
+
+/* 404, as if absent, when the actor cannot see the stored object. */
+static int check_visible(struct store *st, const struct resource *r, json_t *old, long long id,
+                         const struct actor *a, struct err *e)
+{
+    if (!a->access || access_can_read(st, a->access, r, old))
+        return 0;
+    return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy %s mang mã %lld. / No %s with id %lld.",
+                   r->label_vi, id, r->singular, id);
+}
+
 json_t *resource_get(struct store *st, const struct resource *r, long long id, struct err *e)
+{
+    return resource_get_as(st, r, id, NULL, e);
+}
+
+json_t *resource_get_as(struct store *st, const struct resource *r, long long id,
+                        const struct access *access, struct err *e)
 {
     json_t *row = store_get(st, r, id, e);
     if (!row)
         return NULL;
+    struct actor a = {.access = access};
+    if (check_visible(st, r, row, id, &a, e) != 0) {
+        json_decref(row);
+        return NULL;
+    }
     json_t *out = resource_present(st, r, row);
     json_decref(row);
     return out;
@@ -32,6 +70,8 @@ static json_t *write_row(struct store *st, const struct resource *r, long long i
                          json_t *old, const struct actor *a, struct err *e)
 {
     const struct rules *rules = r->rules;
+    if (check_write(st, r, obj, a, e) != 0)
+        return NULL;
     if (rules && rules->check && rules->check(st, r, obj, old, e) != 0)
         return NULL;
     if (!old) {
@@ -66,7 +106,7 @@ static json_t *write_row(struct store *st, const struct resource *r, long long i
 json_t *resource_create(struct store *st, const struct resource *r, json_t *body, long long id,
                         const struct actor *a, struct err *e)
 {
-    json_t *obj = resource_decode(st, r, body, true, e);
+    json_t *obj = resource_decode_as(st, r, body, true, a->access, e);
     if (!obj)
         return NULL;
     json_t *out = write_row(st, r, id, obj, NULL, a, e);
@@ -80,7 +120,11 @@ json_t *resource_update(struct store *st, const struct resource *r, long long id
     json_t *old = store_get(st, r, id, e);
     if (!old)
         return NULL;
-    json_t *change = resource_decode(st, r, body, false, e);
+    if (check_visible(st, r, old, id, a, e) != 0 || check_write(st, r, old, a, e) != 0) {
+        json_decref(old);
+        return NULL;
+    }
+    json_t *change = resource_decode_as(st, r, body, false, a->access, e);
     json_t *out = NULL;
     if (change) {
         /* The rules see the whole new state: the stored row with the change laid over it. */
@@ -100,8 +144,10 @@ int resource_delete(struct store *st, const struct resource *r, long long id,
     json_t *old = store_get(st, r, id, e);
     if (!old)
         return -1;
-    int rc = 0;
-    if (r->rules && r->rules->before_delete)
+    int rc = check_visible(st, r, old, id, a, e);
+    if (rc == 0)
+        rc = check_write(st, r, old, a, e);
+    if (rc == 0 && r->rules && r->rules->before_delete)
         rc = r->rules->before_delete(st, r, old, e);
     json_t *before = resource_present(st, r, old);
     if (rc == 0)

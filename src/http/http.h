@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include "domain/access.h"
 #include "domain/resource.h"
 #include "store/store.h"
 #include "util/err.h"
@@ -32,6 +33,7 @@ struct request {
     struct store *st;
     json_t *user; /* the signed-in user (stored shape), or NULL */
     bool by_cookie;
+    struct access access; /* what the caller may reach */
     struct actor actor;
 };
 

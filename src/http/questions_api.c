@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "domain/coverage.h"
 #include "domain/nouns.h"
 #include "domain/suggest.h"
 #include "http/http.h"
@@ -18,10 +19,19 @@ static int path_org(struct request *q, long long *id, struct err *e)
 {
     if (segment_id(q, 1, id, e) != 0)
         return -1;
-    if (!store_exists(q->st, &res_orgs, *id))
+    if (!store_exists(q->st, &res_orgs, *id) || !access_org_within(q->st, &q->access, *id))
         return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy tổ chức %lld. / No org with id %lld.",
                        *id, *id);
     return 0;
+}
+
+/* Is row `id` of r there and readable by the caller? */
+static bool visible(struct request *q, const struct resource *r, long long id)
+{
+    json_t *row = store_get(q->st, r, id, NULL);
+    bool ok = row && access_can_read(q->st, &q->access, r, row);
+    json_decref(row);
+    return ok;
 }
 
 /* An id named in the query that must exist: 422 naming the parameter otherwise. */
@@ -32,7 +42,7 @@ static int query_ref(struct request *q, const char *name, const struct resource 
         return -1;
     if (!*id && !required)
         return 0;
-    if (*id <= 0 || !store_exists(q->st, r, *id))
+    if (*id <= 0 || !visible(q, r, *id))
         return err_set(e, E_INVALID_FIELD, name, "%s: không có %s nào mang mã %lld. / No %s with "
                        "id %lld.", name, r->label_vi, *id, r->singular, *id);
     return 0;
@@ -128,7 +138,7 @@ static int path_resolution(struct request *q, long long *id, struct err *e)
 {
     if (segment_id(q, 1, id, e) != 0)
         return -1;
-    if (!store_exists(q->st, &res_resolutions, *id))
+    if (!visible(q, &res_resolutions, *id))
         return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy nghị quyết %lld. / No resolution "
                        "with id %lld.", *id, *id);
     return 0;
@@ -144,6 +154,25 @@ int api_coverage(struct request *q, struct response *res, struct err *e)
     json_t *out = store_coverage(q->st, id, program, e);
     if (!out)
         return -1;
+    if (q->access.root_path[0]) {
+        /* Tasks out of the caller's reach neither show nor cover: recount without them. */
+        json_t *items = json_incref(json_object_get(out, "items"));
+        size_t i;
+        json_t *it;
+        json_array_foreach(items, i, it)
+        {
+            json_t *ids = json_object_get(it, "task_ids"), *kept = json_array();
+            size_t k;
+            json_t *tid;
+            json_array_foreach(ids, k, tid) if (visible(q, &res_tasks, json_integer_value(tid)))
+                json_array_append(kept, tid);
+            json_object_set_new(it, "task_ids", kept);
+        }
+        json_t *resolution = json_incref(json_object_get(out, "resolution_id"));
+        json_decref(out);
+        out = coverage_summarise(items);
+        json_object_set_new(out, "resolution_id", resolution);
+    }
     json_object_set_new(out, "program_id", program ? json_integer(program) : json_null());
     respond_json(res, 200, out);
     return 0;
@@ -199,13 +228,17 @@ int api_indicator_rollup(struct request *q, struct response *res, struct err *e)
     if (segment_id(q, 1, &item, e) != 0)
         return -1;
     json_t *row = store_get(q->st, &res_items, item, NULL);
-    bool indicator = row && obj_str(row, "kind") && !strcmp(obj_str(row, "kind"), "indicator");
+    bool indicator = row && obj_str(row, "kind") && !strcmp(obj_str(row, "kind"), "indicator") &&
+                     access_can_read(q->st, &q->access, &res_items, row);
     json_decref(row);
     if (!indicator)
         return err_set(e, E_NOT_FOUND, NULL, "Không có chỉ tiêu mang mã %lld. / No indicator with "
                        "id %lld.", item, item);
     if (query_only(q, allowed, e) != 0 || query_ref(q, "org_id", &res_orgs, true, &org, e) != 0)
         return -1;
+    if (!access_org_within(q->st, &q->access, org))
+        return err_set(e, E_INVALID_FIELD, "org_id", "org_id: không có tổ chức nào mang mã %lld. "
+                       "/ No org with id %lld.", org, org);
     const char *period_text = q->query(q, "period");
     struct period p;
     char code[32];
@@ -234,6 +267,16 @@ int api_waiver(struct request *q, struct response *res, struct err *e)
     json_t *old = store_get(q->st, &res_items, id, e);
     if (!old)
         return -1;
+    if (!access_can_read(q->st, &q->access, &res_items, old)) {
+        json_decref(old);
+        return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy nội dung %lld. / No item with id %lld.",
+                       id, id);
+    }
+    if (!access_can_write(q->st, &q->access, &res_items, old)) {
+        json_decref(old);
+        return err_set(e, E_FORBIDDEN, NULL, "Bạn không có quyền miễn nội dung này. / You may not "
+                       "waive this item.");
+    }
     json_t *change = json_object();
     int rc = -1;
     if (!strcmp(q->method, "POST")) {
@@ -401,11 +444,24 @@ int api_search(struct request *q, struct response *res, struct err *e)
         limit = 1;
     if (limit > 100)
         limit = 100;
-    json_t *rows = store_search(q->st, folded, (int)limit, e);
+    /* Ask for more than shown, since hits out of reach are dropped below. */
+    json_t *rows = store_search(q->st, folded, q->access.root_path[0] ? (int)limit * 5 + 20 : (int)limit, e);
     if (!rows) {
         free(folded);
         return -1;
     }
+    /* Hits out of the caller's reach are dropped before anything about them is said. */
+    for (size_t k = json_array_size(rows); k-- > 0;) {
+        json_t *hit = json_array_get(rows, k);
+        const struct resource *r = NULL;
+        for (int j = 0; resources[j]; j++)
+            if (!strcmp(resources[j]->singular, obj_str(hit, "type")))
+                r = resources[j];
+        if (!r || !visible(q, r, obj_int(hit, "id")))
+            json_array_remove(rows, k);
+    }
+    while (json_array_size(rows) > (size_t)limit)
+        json_array_remove(rows, json_array_size(rows) - 1);
     size_t i;
     json_t *row;
     json_array_foreach(rows, i, row)
@@ -434,6 +490,15 @@ int api_audit(struct request *q, struct response *res, struct err *e)
     json_t *rows = store_audit_list(q->st, q->query(q, "since"), after, (int)limit + 1, e);
     if (!rows)
         return -1;
+    for (size_t k = json_array_size(rows); q->access.root_path[0] && k-- > 0;) {
+        /* A subtree's admin reads the entries of objects within the subtree. */
+        json_t *entry = json_array_get(rows, k);
+        const struct resource *r = resource_by_name(obj_str(entry, "resource"));
+        json_t *state = obj_has(entry, "after") ? json_object_get(entry, "after")
+                                                : json_object_get(entry, "before");
+        if (!r || !json_is_object(state) || !access_can_read(q->st, &q->access, r, state))
+            json_array_remove(rows, k);
+    }
     json_t *next = json_null();
     if (json_array_size(rows) > (size_t)limit) {
         json_array_remove(rows, (size_t)limit);

@@ -58,26 +58,36 @@ static int list(struct request *q, struct response *res, const struct resource *
         limit = 1;
     if (limit > LIST_MAX)
         limit = LIST_MAX;
-    /* One row more than asked tells whether there is a next page. */
-    json_t *rows = store_list(q->st, r, a.filters, a.n, after, (int)limit + 1, e);
-    if (!rows)
-        goto done;
+    /* Rows out of the caller's reach are skipped, so pages are read until `limit` visible
+     * rows and one more (which tells that there is a next page) are found. */
     json_t *items = json_array();
-    size_t i;
-    json_t *row;
     json_t *next = json_null();
-    json_array_foreach(rows, i, row)
-    {
-        if (i == (size_t)limit) {
-            char buf[32];
-            snprintf(buf, sizeof buf, "%lld",
-                     (long long)json_integer_value(json_object_get(json_array_get(rows, i - 1), "id")));
-            next = json_string(buf);
-            break;
+    long long last = after;
+    for (bool more = true; more && !json_is_string(next);) {
+        json_t *rows = store_list(q->st, r, a.filters, a.n, after, (int)limit + 1, e);
+        if (!rows) {
+            json_decref(items);
+            goto done;
         }
-        json_array_append_new(items, resource_present(q->st, r, row));
+        more = json_array_size(rows) == (size_t)limit + 1;
+        size_t i;
+        json_t *row;
+        json_array_foreach(rows, i, row)
+        {
+            after = obj_int(row, "id");
+            if (!access_can_read(q->st, &q->access, r, row))
+                continue;
+            if (json_array_size(items) == (size_t)limit) {
+                char buf[32];
+                snprintf(buf, sizeof buf, "%lld", last);
+                next = json_string(buf);
+                break;
+            }
+            json_array_append_new(items, resource_present(q->st, r, row));
+            last = after;
+        }
+        json_decref(rows);
     }
-    json_decref(rows);
     respond_json(res, 200, json_pack("{s:o,s:o}", "items", items, "next_cursor", next));
     rc = 0;
 done:
@@ -137,7 +147,7 @@ int api_resource(struct request *q, struct response *res, struct err *e)
         if (segment_id(q, 1, &id, e) != 0)
             return -1;
         if (!strcmp(m, "GET")) {
-            json_t *obj = resource_get(q->st, r, id, e);
+            json_t *obj = resource_get_as(q->st, r, id, &q->access, e);
             if (!obj)
                 return -1;
             respond_json(res, 200, obj);

@@ -10,13 +10,13 @@
 #include "domain/resource.h"
 #include "http/http.h"
 
-enum access { OPEN, SIGNED_IN };
+enum route_access { OPEN, SIGNED_IN };
 
 struct route {
     const char *method;
     const char *pattern; /* segments after /api/v1/; "*" matches one segment */
     handler_fn fn;
-    enum access access;
+    enum route_access access;
 };
 
 static const struct route routes[] = {
@@ -167,7 +167,7 @@ static void handle_api(struct request *q, struct response *res)
         return;
     }
     handler_fn fn = route ? route->fn : api_resource;
-    enum access access = route ? route->access : SIGNED_IN;
+    enum route_access access = route ? route->access : SIGNED_IN;
     bool write = strcmp(q->method, "GET") != 0 && strcmp(q->method, "HEAD") != 0;
 
     q->user = auth_user(q, &q->by_cookie);
@@ -188,6 +188,11 @@ static void handle_api(struct request *q, struct response *res)
     }
     q->actor.user = q->user ? obj_str(q->user, "username") : "anonymous";
     q->actor.address = q->address;
+    if (q->user)
+        access_of_user(q->st, q->user, &q->access);
+    else
+        q->access.role = ROLE_NONE;
+    q->actor.access = &q->access;
     if (store_begin(q->st, write, &e) != 0) {
         respond_error(res, &e);
         return;

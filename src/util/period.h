@@ -17,12 +17,16 @@ struct period {
 };
 
 /* Parses an API code ("2021-Q2") into *p. Returns 0, or -1 when s is not a period code
- * (also for out-of-range values like "2021-Q5", "2021-13", years outside 1900–2200). */
+ * (also for out-of-range values like "2021-Q5", "2021-13", years outside 1900–2200).
+ * Codes are exact: upper-case H/Q, two-digit months, no blanks. *p is untouched on failure. */
 int period_parse(const char *s, struct period *p);
 
 /* Parses a Vietnamese label ("Quý II/2021", "quý 2/2021", "6 tháng đầu năm 2021",
  * "6 tháng cuối năm 2021", "tháng 6/2021", "tháng 06/2021", "năm 2021", "cả nhiệm kỳ"),
- * case-insensitive, NFC or NFD. Also accepts the API codes. Returns 0 or -1. */
+ * case-insensitive, NFC or NFD. Also accepts the API codes, "năm" before the year ("Quý II
+ * năm 2021"), "quí", "sáu tháng …", "nửa đầu/cuối năm 2021", "toàn khóa", "toàn nhiệm kỳ" and
+ * the term's years after "cả nhiệm kỳ 2020–2025" (not stored: a term period has none).
+ * Returns 0 or -1; *p is untouched on failure. */
 int period_parse_label(const char *s, struct period *p);
 
 /* Writes the API code into buf (at least 16 bytes). Returns buf. */

@@ -1,0 +1,181 @@
+/*
+ * Access rules on org subtrees (domain/access.h). The orgs an object names are found from
+ * its field table — every reference to orgs — and through the object it belongs to (its
+ * parent field) or the one it implements (`scope_via` below), so a new noun needs no code
+ * here unless it reaches its orgs some other way.
+ */
+#include "domain/access.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "domain/nouns.h"
+#include "store/store.h"
+
+enum role role_parse(const char *name)
+{
+    static const char *const names[] = {"viewer", "reporter", "editor", "admin"};
+    for (int i = 0; i < 4; i++)
+        if (name && !strcmp(name, names[i]))
+            return (enum role)i;
+    return ROLE_NONE;
+}
+
+void access_everything(struct access *a)
+{
+    a->role = ROLE_ADMIN;
+    a->root_path[0] = 0;
+}
+
+void access_of_user(struct store *st, json_t *user, struct access *a)
+{
+    a->role = role_parse(obj_str(user, "role"));
+    a->root_path[0] = 0;
+    long long org = obj_int(user, "org_id");
+    if (!org)
+        return;
+    char *path = store_org_path(st, org);
+    if (!path) {
+        a->role = ROLE_NONE;
+        return;
+    }
+    snprintf(a->root_path, sizeof a->root_path, "%s", path);
+    free(path);
+}
+
+static bool path_within(const struct access *a, const char *path)
+{
+    return !a->root_path[0] ||
+           (path && strncmp(path, a->root_path, strlen(a->root_path)) == 0);
+}
+
+bool access_org_within(struct store *st, const struct access *a, long long org_id)
+{
+    if (!a->root_path[0])
+        return true;
+    char *path = store_org_path(st, org_id);
+    bool ok = path_within(a, path);
+    free(path);
+    return ok;
+}
+
+/* Is org an ancestor of the holder's root (its terms and resolutions are readable)? */
+static bool org_above(struct store *st, const struct access *a, long long org_id)
+{
+    char *path = store_org_path(st, org_id);
+    bool above = path && strncmp(a->root_path, path, strlen(path)) == 0;
+    free(path);
+    return above;
+}
+
+/* The reference through which an object reaches its orgs when it names none itself. */
+static const char *scope_via(const struct resource *r)
+{
+    if (r->parent_field)
+        return r->parent_field;
+    if (r == &res_resolutions)
+        return "term_id";
+    return NULL;
+}
+
+enum reach { REACH_NONE, REACH_ABOVE, REACH_WITHIN };
+
+/* How far the holder reaches this object: within the subtree, only from below (an
+ * ancestor's term, resolution or item), or not at all. depth bounds the walk. */
+static enum reach reach_of(struct store *st, const struct access *a, const struct resource *r,
+                           json_t *obj, int depth)
+{
+    if (!a->root_path[0])
+        return REACH_WITHIN;
+    enum reach best = REACH_NONE;
+    bool readable_from_below = r == &res_terms || r == &res_resolutions || r == &res_items ||
+                               r == &res_seats;
+    for (const struct field *f = r->fields; f->name && best != REACH_WITHIN; f++) {
+        bool to_orgs = f->ref && !strcmp(f->ref, "orgs");
+        if (r == &res_orgs && f->type == FT_ID)
+            to_orgs = true;
+        if (!to_orgs || (r == &res_orgs && f->type != FT_ID))
+            continue;
+        json_t *v = json_object_get(obj, field_column(f));
+        json_t *one = json_is_integer(v) ? v : NULL;
+        size_t n = one ? 1 : json_array_size(v);
+        for (size_t i = 0; i < n && best != REACH_WITHIN; i++) {
+            long long org = json_integer_value(one ? one : json_array_get(v, i));
+            if (access_org_within(st, a, org))
+                best = REACH_WITHIN;
+            else if (readable_from_below && org_above(st, a, org))
+                best = REACH_ABOVE;
+        }
+    }
+    const char *via = scope_via(r);
+    if (best != REACH_WITHIN && via && depth < 6) {
+        const struct resource *up = resource_by_name(resource_field(r, via)->ref);
+        json_t *parent = store_get(st, up, obj_int(obj, via), NULL);
+        if (parent) {
+            enum reach p = reach_of(st, a, up, parent, depth + 1);
+            if (p > best)
+                best = p;
+            json_decref(parent);
+        }
+    }
+    return best;
+}
+
+bool access_can_read(struct store *st, const struct access *a, const struct resource *r,
+                     json_t *obj)
+{
+    if (a->role == ROLE_NONE)
+        return false;
+    return reach_of(st, a, r, obj, 0) != REACH_NONE;
+}
+
+/* An org is written from inside: a new one needs its parent within the subtree; an
+ * existing one must be within, and may only move to a parent within (its own root keeps
+ * the parent it has). */
+static bool org_writable(struct store *st, const struct access *a, json_t *obj)
+{
+    long long id = obj_int(obj, "id"), parent = obj_int(obj, "parent_id");
+    if (!a->root_path[0])
+        return true;
+    if (!id)
+        return parent && access_org_within(st, a, parent);
+    if (!access_org_within(st, a, id))
+        return false;
+    if (parent && access_org_within(st, a, parent))
+        return true;
+    json_t *stored = store_get(st, &res_orgs, id, NULL);
+    bool same_parent = stored && obj_int(stored, "parent_id") == parent;
+    json_decref(stored);
+    return same_parent;
+}
+
+bool access_can_write(struct store *st, const struct access *a, const struct resource *r,
+                      json_t *obj)
+{
+    if (a->role < ROLE_EDITOR)
+        return false;
+    if (r == &res_users && a->role < ROLE_ADMIN)
+        return false;
+    if (r == &res_orgs)
+        return org_writable(st, a, obj);
+    return reach_of(st, a, r, obj, 0) == REACH_WITHIN;
+}
+
+bool access_can_report(struct store *st, const struct access *a, const struct resource *r,
+                       json_t *obj)
+{
+    if (a->role < ROLE_REPORTER)
+        return false;
+    if (a->role >= ROLE_EDITOR)
+        return access_can_write(st, a, r, obj);
+    if (r == &res_indicator_values)
+        return access_org_within(st, a, obj_int(obj, "org_id"));
+    if (r != &res_task_updates)
+        return false;
+    json_t *task = store_get(st, &res_tasks, obj_int(obj, "task_id"), NULL);
+    bool ok = task && access_org_within(st, a, obj_int(task, "lead_org_id"));
+    json_t *coord = task ? json_object_get(task, "coordinating_org_ids") : NULL;
+    for (size_t i = 0; !ok && i < json_array_size(coord); i++)
+        ok = access_org_within(st, a, json_integer_value(json_array_get(coord, i)));
+    json_decref(task);
+    return ok;
+}

@@ -31,17 +31,31 @@ deps:
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
-	$(CC) -O2 -o $@ $<
+	@$(CC) -O2 -o $@ $<
 
-$(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(MIGRATIONS) $(DATAFILES)
+# The web UI: npm packages from the lock file, bundled by web/build.mjs into hashed files
+# (and their .gz) in build/web, which are compiled into the binary like the migrations.
+WEBSRC   := $(shell find web -type f -not -path 'web/node_modules/*' 2>/dev/null)
+WEBOUT   := build/web
+$(WEBOUT)/.stamp: $(WEBSRC)
+	@mkdir -p $(WEBOUT)
+	@if [ -f web/package.json ]; then \
+	    echo "  WEB  web/ -> $(WEBOUT)"; \
+	    (cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null && \
+	     node build.mjs ../$(WEBOUT)) || exit 1; \
+	fi
+	@touch $@
+
+$(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(MIGRATIONS) $(DATAFILES) $(WEBOUT)/.stamp
 	@mkdir -p $(@D)
-	$(BUILD)/tools/embed $@.mig embedded_migrations $(MIGRATIONS)
-	$(BUILD)/tools/embed $@.dat embedded_data $(DATAFILES)
-	cat $@.mig $@.dat > $@ && rm -f $@.mig $@.dat
+	@$(BUILD)/tools/embed $@.mig embedded_migrations $(MIGRATIONS)
+	@$(BUILD)/tools/embed $@.dat embedded_data $(DATAFILES)
+	@$(BUILD)/tools/embed $@.web embedded_web $$(find $(WEBOUT) -type f -not -name .stamp | sort)
+	@cat $@.mig $@.dat $@.web > $@ && rm -f $@.mig $@.dat $@.web
 
 $(BUILD)/obj/gen/embedded_files.o: $(BUILD)/gen/embedded_files.c
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -49,12 +63,14 @@ $(BUILD)/obj/%.o: src/%.c
 	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/trienkhai: $(OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD   $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 	@ln -sf $(BUILD)/trienkhai trienkhai 2>/dev/null || true
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+	@echo "  TEST $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
 
 # `make run`: fresh demo database, then serve it.
 run: deps $(BUILD)/trienkhai
@@ -81,3 +97,6 @@ clean:
 
 print-bin:
 	@echo $(BUILD)/trienkhai
+
+# Fuzzing (libFuzzer targets in fuzz/, rules in fuzz/fuzz.mk): `make fuzz FUZZ_SECONDS=60`.
+-include fuzz/fuzz.mk

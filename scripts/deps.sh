@@ -11,7 +11,7 @@ libsodium:libsodium-dev libutf8proc:libutf8proc-dev libpq:libpq-dev cmocka:libcm
 # command -> Debian package, for the tools the build and the tests run.
 tools="cc:gcc make:make pkg-config:pkg-config node:nodejs npm:npm"
 [ "$want" = test ] && tools="$tools sqlite3:sqlite3 curl:curl"
-[ "$want" = test ] && tools="$tools initdb:postgresql"
+[ "$want" = test ] && tools="$tools chromium:chromium"
 
 missing=""
 for pair in $libs; do
@@ -20,11 +20,7 @@ for pair in $libs; do
 done
 for pair in $tools; do
     cmd=${pair%%:*}; deb=${pair#*:}
-    if [ "$cmd" = initdb ]; then
-        ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing $deb"
-    else
-        command -v "$cmd" >/dev/null 2>&1 || missing="$missing $deb"
-    fi
+    command -v "$cmd" >/dev/null 2>&1 || missing="$missing $deb"
 done
 [ -z "$missing" ] && exit 0
 

@@ -39,10 +39,22 @@ suite() { # $1: label, $2: make variables
     count "$log/api-$label"
 }
 
+web() { # the browser tests, against the release binary
+    [ -f tests/web/package.json ] || return 0
+    echo "== web tests (release, Chromium)"
+    (cd tests/web && npm ci --no-audit --no-fund --loglevel=error >/dev/null &&
+        TRIENKHAI_BIN="$PWD/../../build/release/trienkhai" node --test --test-concurrency=1 ./*.test.mjs) \
+        >"$log/web" 2>&1
+    grep -E '^not ok|^# (pass|fail)' "$log/web" || true
+    grep -B2 -A30 '^not ok' "$log/web" | head -200 || true
+    count "$log/web"
+}
+
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=23
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp"
 suite release
+web
 suite asan SANITIZER=address
 rm -rf "$log"
 echo "$pass passed, $fail failed"

@@ -22,47 +22,83 @@ enum role role_parse(const char *name)
 
 void access_everything(struct access *a)
 {
-    a->role = ROLE_ADMIN;
-    a->root_path[0] = 0;
+    a->n = 1;
+    a->grants[0].role = ROLE_ADMIN;
+    a->grants[0].root_path[0] = 0;
+}
+
+static void add_grant(struct store *st, struct access *a, const char *role, long long org)
+{
+    if (a->n == ACCESS_GRANTS || role_parse(role) == ROLE_NONE)
+        return;
+    struct grant *g = &a->grants[a->n];
+    g->role = role_parse(role);
+    g->root_path[0] = 0;
+    if (org) {
+        char *path = store_org_path(st, org);
+        if (!path)
+            return; /* the org is gone: the grant reaches nothing */
+        snprintf(g->root_path, sizeof g->root_path, "%s", path);
+        free(path);
+    }
+    a->n++;
 }
 
 void access_of_user(struct store *st, json_t *user, struct access *a)
 {
-    a->role = role_parse(obj_str(user, "role"));
-    a->root_path[0] = 0;
-    long long org = obj_int(user, "org_id");
-    if (!org)
-        return;
-    char *path = store_org_path(st, org);
-    if (!path) {
-        a->role = ROLE_NONE;
-        return;
-    }
-    snprintf(a->root_path, sizeof a->root_path, "%s", path);
-    free(path);
+    a->n = 0;
+    add_grant(st, a, obj_str(user, "role"), obj_int(user, "org_id"));
+    size_t i;
+    json_t *g;
+    json_array_foreach(json_object_get(user, "grants"), i, g)
+        add_grant(st, a, obj_str(g, "role"), obj_int(g, "org_id"));
 }
 
-static bool path_within(const struct access *a, const char *path)
+bool access_is_everything(const struct access *a)
 {
-    return !a->root_path[0] ||
-           (path && strncmp(path, a->root_path, strlen(a->root_path)) == 0);
+    for (int i = 0; i < a->n; i++)
+        if (!a->grants[i].root_path[0])
+            return true;
+    return false;
 }
 
-bool access_org_within(struct store *st, const struct access *a, long long org_id)
+enum role access_max_role(const struct access *a)
 {
-    if (!a->root_path[0])
+    enum role best = ROLE_NONE;
+    for (int i = 0; i < a->n; i++)
+        if (a->grants[i].role > best)
+            best = a->grants[i].role;
+    return best;
+}
+
+static bool path_within(const struct grant *g, const char *path)
+{
+    return !g->root_path[0] || (path && strncmp(path, g->root_path, strlen(g->root_path)) == 0);
+}
+
+static bool grant_org_within(struct store *st, const struct grant *g, long long org_id)
+{
+    if (!g->root_path[0])
         return true;
     char *path = store_org_path(st, org_id);
-    bool ok = path_within(a, path);
+    bool ok = path_within(g, path);
     free(path);
     return ok;
 }
 
-/* Is org an ancestor of the holder's root (its terms and resolutions are readable)? */
-static bool org_above(struct store *st, const struct access *a, long long org_id)
+bool access_org_within(struct store *st, const struct access *a, long long org_id)
+{
+    for (int i = 0; i < a->n; i++)
+        if (grant_org_within(st, &a->grants[i], org_id))
+            return true;
+    return false;
+}
+
+/* Is org an ancestor of the grant's root (its terms and resolutions are readable)? */
+static bool org_above(struct store *st, const struct grant *g, long long org_id)
 {
     char *path = store_org_path(st, org_id);
-    bool above = path && strncmp(a->root_path, path, strlen(path)) == 0;
+    bool above = path && strncmp(g->root_path, path, strlen(path)) == 0;
     free(path);
     return above;
 }
@@ -81,7 +117,7 @@ enum reach { REACH_NONE, REACH_ABOVE, REACH_WITHIN };
 
 /* How far the holder reaches this object: within the subtree, only from below (an
  * ancestor's term, resolution or item), or not at all. depth bounds the walk. */
-static enum reach reach_of(struct store *st, const struct access *a, const struct resource *r,
+static enum reach reach_of(struct store *st, const struct grant *a, const struct resource *r,
                            json_t *obj, int depth)
 {
     if (!a->root_path[0])
@@ -100,7 +136,7 @@ static enum reach reach_of(struct store *st, const struct access *a, const struc
         size_t n = one ? 1 : json_array_size(v);
         for (size_t i = 0; i < n && best != REACH_WITHIN; i++) {
             long long org = json_integer_value(one ? one : json_array_get(v, i));
-            if (access_org_within(st, a, org))
+            if (grant_org_within(st, a, org))
                 best = REACH_WITHIN;
             else if (readable_from_below && org_above(st, a, org))
                 best = REACH_ABOVE;
@@ -123,24 +159,25 @@ static enum reach reach_of(struct store *st, const struct access *a, const struc
 bool access_can_read(struct store *st, const struct access *a, const struct resource *r,
                      json_t *obj)
 {
-    if (a->role == ROLE_NONE)
-        return false;
-    return reach_of(st, a, r, obj, 0) != REACH_NONE;
+    for (int i = 0; i < a->n; i++)
+        if (reach_of(st, &a->grants[i], r, obj, 0) != REACH_NONE)
+            return true;
+    return false;
 }
 
 /* An org is written from inside: a new one needs its parent within the subtree; an
  * existing one must be within, and may only move to a parent within (its own root keeps
  * the parent it has). */
-static bool org_writable(struct store *st, const struct access *a, json_t *obj)
+static bool org_writable(struct store *st, const struct grant *g, json_t *obj)
 {
     long long id = obj_int(obj, "id"), parent = obj_int(obj, "parent_id");
-    if (!a->root_path[0])
+    if (!g->root_path[0])
         return true;
     if (!id)
-        return parent && access_org_within(st, a, parent);
-    if (!access_org_within(st, a, id))
+        return parent && grant_org_within(st, g, parent);
+    if (!grant_org_within(st, g, id))
         return false;
-    if (parent && access_org_within(st, a, parent))
+    if (parent && grant_org_within(st, g, parent))
         return true;
     json_t *stored = store_get(st, &res_orgs, id, NULL);
     bool same_parent = stored && obj_int(stored, "parent_id") == parent;
@@ -148,34 +185,64 @@ static bool org_writable(struct store *st, const struct access *a, json_t *obj)
     return same_parent;
 }
 
+static bool grant_can_write(struct store *st, const struct grant *g, const struct resource *r,
+                            json_t *obj)
+{
+    if (g->role < ROLE_EDITOR || (r == &res_users && g->role < ROLE_ADMIN))
+        return false;
+    if (r == &res_orgs)
+        return org_writable(st, g, obj);
+    if (r == &res_users && g->root_path[0]) {
+        /* An admin of a subtree makes accounts of that subtree only: no role it gives may
+         * reach further than its own. */
+        if (!obj_int(obj, "org_id"))
+            return false;
+        size_t i;
+        json_t *extra;
+        json_array_foreach(json_object_get(obj, "grants"), i, extra)
+        {
+            if (!grant_org_within(st, g, obj_int(extra, "org_id")))
+                return false;
+        }
+    }
+    return reach_of(st, g, r, obj, 0) == REACH_WITHIN;
+}
+
 bool access_can_write(struct store *st, const struct access *a, const struct resource *r,
                       json_t *obj)
 {
-    if (a->role < ROLE_EDITOR)
+    for (int i = 0; i < a->n; i++)
+        if (grant_can_write(st, &a->grants[i], r, obj))
+            return true;
+    return false;
+}
+
+/* A reporter's grant: a task its orgs lead or coordinate, an indicator value of its orgs. */
+static bool grant_can_report(struct store *st, const struct grant *g, const struct resource *r,
+                             json_t *obj)
+{
+    if (g->role >= ROLE_EDITOR)
+        return grant_can_write(st, g, r, obj);
+    if (g->role != ROLE_REPORTER)
         return false;
-    if (r == &res_users && a->role < ROLE_ADMIN)
+    if (r == &res_indicator_values)
+        return grant_org_within(st, g, obj_int(obj, "org_id"));
+    if (r != &res_task_updates)
         return false;
-    if (r == &res_orgs)
-        return org_writable(st, a, obj);
-    return reach_of(st, a, r, obj, 0) == REACH_WITHIN;
+    json_t *task = store_get(st, &res_tasks, obj_int(obj, "task_id"), NULL);
+    bool ok = task && grant_org_within(st, g, obj_int(task, "lead_org_id"));
+    json_t *coord = task ? json_object_get(task, "coordinating_org_ids") : NULL;
+    for (size_t i = 0; !ok && i < json_array_size(coord); i++)
+        ok = grant_org_within(st, g, json_integer_value(json_array_get(coord, i)));
+    json_decref(task);
+    return ok;
 }
 
 bool access_can_report(struct store *st, const struct access *a, const struct resource *r,
                        json_t *obj)
 {
-    if (a->role < ROLE_REPORTER)
-        return false;
-    if (a->role >= ROLE_EDITOR)
-        return access_can_write(st, a, r, obj);
-    if (r == &res_indicator_values)
-        return access_org_within(st, a, obj_int(obj, "org_id"));
-    if (r != &res_task_updates)
-        return false;
-    json_t *task = store_get(st, &res_tasks, obj_int(obj, "task_id"), NULL);
-    bool ok = task && access_org_within(st, a, obj_int(task, "lead_org_id"));
-    json_t *coord = task ? json_object_get(task, "coordinating_org_ids") : NULL;
-    for (size_t i = 0; !ok && i < json_array_size(coord); i++)
-        ok = access_org_within(st, a, json_integer_value(json_array_get(coord, i)));
-    json_decref(task);
-    return ok;
+    for (int i = 0; i < a->n; i++)
+        if (grant_can_report(st, &a->grants[i], r, obj))
+            return true;
+    return false;
 }

@@ -15,13 +15,24 @@ struct store;
 
 enum role { ROLE_NONE = -1, ROLE_VIEWER, ROLE_REPORTER, ROLE_EDITOR, ROLE_ADMIN };
 
+enum { ACCESS_GRANTS = 8 };
+
+/* The roles a caller holds, each on one subtree. */
 struct access {
-    enum role role;
-    char root_path[512]; /* materialized path of the subtree root; "" = every root */
+    int n;
+    struct grant {
+        enum role role;
+        char root_path[512]; /* materialized path of the subtree root; "" = every root */
+    } grants[ACCESS_GRANTS];
 };
 
-/* The access of a signed-in user (stored shape); a user whose org is gone reaches nothing. */
+/* The access of a signed-in user (stored shape): its role on its org, and the extra
+ * `grants` [{role, org_id}] it holds. A grant whose org is gone reaches nothing. */
 void access_of_user(struct store *st, json_t *user, struct access *a);
+/* True when some grant holds on every root (nothing needs filtering). */
+bool access_is_everything(const struct access *a);
+/* The highest role held anywhere (ROLE_NONE when none). */
+enum role access_max_role(const struct access *a);
 /* Full access, for the command line and the system itself. */
 void access_everything(struct access *a);
 enum role role_parse(const char *name);

@@ -5,9 +5,16 @@
 #include <sodium.h>
 #include <string.h>
 #include "domain/nouns.h"
+#include "store/store.h"
 #include "util/text.h"
 
 static const char *const user_roles[] = {"viewer", "reporter", "editor", "admin", NULL};
+
+static const struct field grant_fields[] = {
+    {"role", NULL, FT_ENUM, F_REQUIRED, user_roles, NULL, 0, 0, NULL, NULL, "role"},
+    {"org_id", NULL, FT_REF, F_REQUIRED, NULL, "orgs", 0, 0, NULL, NULL, "subtree root"},
+    FIELD_END,
+};
 
 static const struct field user_fields[] = {
     FIELD_ID,
@@ -18,6 +25,8 @@ static const struct field user_fields[] = {
     {"org_id", NULL, FT_REF, 0, NULL, "orgs", 0, 0, NULL, NULL,
      "the subtree the role holds on (null: every root)"},
     {"full_name", NULL, FT_TEXT, 0, NULL, NULL, 0, 200, NULL, NULL, "full name"},
+    {"grants", NULL, FT_OBJECTS, 0, NULL, NULL, 0, 7, grant_fields, NULL,
+     "further roles, each on a subtree: [{role, org_id}]"},
     {"password_hash", NULL, FT_TEXT, F_READONLY | F_HIDDEN, NULL, NULL, 0, 0, NULL, NULL, NULL},
     FIELD_CREATED,
     FIELD_UPDATED,
@@ -54,7 +63,18 @@ static int user_check(struct store *st, const struct resource *r, json_t *obj, j
     return 0;
 }
 
-static const struct rules user_rules = {.check = user_check};
+/* A new password ends every session and token the account had. */
+static int user_after_write(struct store *st, const struct resource *r, json_t *obj, json_t *old,
+                            struct err *e)
+{
+    const char *before = old ? obj_str(old, "password_hash") : NULL;
+    const char *after = obj_str(obj, "password_hash");
+    if (before && after && strcmp(before, after) != 0)
+        store_sessions_drop_user(st, obj_int(obj, "id"), NULL);
+    return 0;
+}
+
+static const struct rules user_rules = {.check = user_check, .after_write = user_after_write};
 
 const struct resource res_users = {
     .name = "users",

@@ -44,6 +44,7 @@ struct response {
     size_t raw_len;
     const char *raw_static; /* body from static storage (embedded assets) */
     const char *content_type;
+    const char *content_encoding; /* "gzip" for a precompressed asset */
     char location[256];
     char cookie[512];
     char etag[80];

@@ -154,7 +154,7 @@ int api_coverage(struct request *q, struct response *res, struct err *e)
     json_t *out = store_coverage(q->st, id, program, e);
     if (!out)
         return -1;
-    if (q->access.root_path[0]) {
+    if (!access_is_everything(&q->access)) {
         /* Tasks out of the caller's reach neither show nor cover: recount without them. */
         json_t *items = json_incref(json_object_get(out, "items"));
         size_t i;
@@ -445,7 +445,7 @@ int api_search(struct request *q, struct response *res, struct err *e)
     if (limit > 100)
         limit = 100;
     /* Ask for more than shown, since hits out of reach are dropped below. */
-    json_t *rows = store_search(q->st, folded, q->access.root_path[0] ? (int)limit * 5 + 20 : (int)limit, e);
+    json_t *rows = store_search(q->st, folded, !access_is_everything(&q->access) ? (int)limit * 5 + 20 : (int)limit, e);
     if (!rows) {
         free(folded);
         return -1;
@@ -490,7 +490,7 @@ int api_audit(struct request *q, struct response *res, struct err *e)
     json_t *rows = store_audit_list(q->st, q->query(q, "since"), after, (int)limit + 1, e);
     if (!rows)
         return -1;
-    for (size_t k = json_array_size(rows); q->access.root_path[0] && k-- > 0;) {
+    for (size_t k = json_array_size(rows); !access_is_everything(&q->access) && k-- > 0;) {
         /* A subtree's admin reads the entries of objects within the subtree. */
         json_t *entry = json_array_get(rows, k);
         const struct resource *r = resource_by_name(obj_str(entry, "resource"));

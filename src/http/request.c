@@ -64,6 +64,27 @@ json_t *body_json(const struct request *q, struct err *e)
         err_set(e, E_INVALID_JSON, NULL, "Thiếu nội dung JSON. / The request needs a JSON body.");
         return NULL;
     }
+    /* Nesting deeper than any of our bodies needs is refused before parsing, so a hostile
+     * body cannot make the parser recurse thousands of levels. */
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < q->body_len; i++) {
+        char c = q->body[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if ((c == '{' || c == '[') && ++depth > 32) {
+            err_set(e, E_INVALID_JSON, NULL, "JSON lồng quá sâu (tối đa 32 cấp). / JSON nested "
+                    "deeper than 32 levels.");
+            return NULL;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
     json_error_t je;
     /* jansson refuses invalid UTF-8 and NUL bytes in strings, which is what we want. */
     json_t *body = json_loadb(q->body, q->body_len, JSON_REJECT_DUPLICATES, &je);

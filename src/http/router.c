@@ -110,20 +110,11 @@ static int check_origin(struct request *q, struct err *e)
     return 0;
 }
 
-static int role_rank(const char *role)
-{
-    static const char *const ranks[] = {"viewer", "reporter", "editor", "admin"};
-    for (int i = 0; i < 4; i++)
-        if (role && !strcmp(role, ranks[i]))
-            return i;
-    return -1;
-}
-
 /* Role needed for a write: reporters post task updates and indicator values, editors
  * change everything else, admins manage users. Reads need any role. */
 static int check_role(struct request *q, struct err *e)
 {
-    int rank = role_rank(obj_str(q->user, "role"));
+    int rank = (int)access_max_role(&q->access);
     int need = 0;
     if (strcmp(q->method, "GET") != 0 && strcmp(q->path, "/api/v1/session") != 0) {
         bool reporting = q->nsegments == 3 && !strcmp(q->method, "POST") &&
@@ -182,17 +173,17 @@ static void handle_api(struct request *q, struct response *res)
         respond_error(res, &e);
         return;
     }
-    if (q->user && check_role(q, &e) != 0) {
-        respond_error(res, &e);
-        return;
-    }
     q->actor.user = q->user ? obj_str(q->user, "username") : "anonymous";
     q->actor.address = q->address;
     if (q->user)
         access_of_user(q->st, q->user, &q->access);
     else
-        q->access.role = ROLE_NONE;
+        q->access.n = 0;
     q->actor.access = &q->access;
+    if (q->user && check_role(q, &e) != 0) {
+        respond_error(res, &e);
+        return;
+    }
     if (store_begin(q->st, write, &e) != 0) {
         respond_error(res, &e);
         return;

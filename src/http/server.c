@@ -133,6 +133,10 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct conn *cc, 
     }
     if (res->content_type)
         MHD_add_response_header(r, "Content-Type", res->content_type);
+    if (res->content_encoding) {
+        MHD_add_response_header(r, "Content-Encoding", res->content_encoding);
+        MHD_add_response_header(r, "Vary", "Accept-Encoding");
+    }
     if (res->location[0])
         MHD_add_response_header(r, "Location", res->location);
     if (res->cookie[0])

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include "http/http.h"
+#include "http/throttle.h"
 #include "util/token.h"
 
 enum { SESSION_IDLE = 8 * 3600, SESSION_ABSOLUTE = 7 * 24 * 3600 };
@@ -49,7 +50,9 @@ json_t *auth_user(struct request *q, bool *by_cookie)
         return NULL;
     char hash[65];
     auth_token_hash(token, hash);
-    return store_session_user(q->st, hash, (long long)time(NULL));
+    const char *idle = getenv("TRIENKHAI_SESSION_IDLE");
+    return store_session_user(q->st, hash, (long long)time(NULL),
+                              idle && atoll(idle) > 0 ? atoll(idle) : SESSION_IDLE);
 }
 
 int api_session_create(struct request *q, struct response *res, struct err *e)
@@ -68,14 +71,24 @@ int api_session_create(struct request *q, struct response *res, struct err *e)
         err_set(e, E_INVALID_FIELD, "password", "Thiếu mật khẩu. / password is required.");
         goto done;
     }
+    int wait = throttle_check(username, q->address);
+    if (wait > 0) {
+        err_set(e, E_TOO_MANY, NULL,
+                "Đăng nhập sai quá nhiều lần; hãy thử lại sau %d phút. / Too many failed sign-ins; "
+                "try again in %d minutes.",
+                (wait + 59) / 60, (wait + 59) / 60);
+        goto done;
+    }
     json_t *user = store_user_by_name(q->st, username);
     const char *hash = user ? json_string_value(json_object_get(user, "password_hash")) : NULL;
     if (!hash || crypto_pwhash_str_verify(hash, password, strlen(password)) != 0) {
         json_decref(user);
+        throttle_failed(username, q->address);
         err_set(e, E_UNAUTHENTICATED, NULL,
                 "Sai tên đăng nhập hoặc mật khẩu. / Wrong username or password.");
         goto done;
     }
+    throttle_succeeded(username);
     char token[64], token_hash[65];
     auth_new_token(token);
     auth_token_hash(token, token_hash);

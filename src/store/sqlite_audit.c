@@ -173,21 +173,33 @@ int store_session_put(struct store *st, const char *token_hash, long long user_i
     return sq_done(st, s, e);
 }
 
-json_t *store_session_user(struct store *st, const char *token_hash, long long now)
+json_t *store_session_user(struct store *st, const char *token_hash, long long now, long long idle)
 {
     struct err e = {0};
     sqlite3_stmt *s = sq_prepare(st,
-                                 "SELECT user_id, kind, last_used FROM sessions WHERE "
-                                 "token_hash = :h AND (expires_at = 0 OR expires_at > :now)",
+                                 "SELECT user_id, last_used FROM sessions WHERE token_hash = :h "
+                                 "AND (expires_at = 0 OR expires_at > :now) "
+                                 "AND (kind = 'token' OR last_used > :now - :idle)",
                                  &e);
     if (!s)
         return NULL;
     sq_bind_text(s, ":h", token_hash);
     sq_bind_int(s, ":now", now);
-    long long uid = 0;
-    if (sqlite3_step(s) == SQLITE_ROW)
+    sq_bind_int(s, ":idle", idle);
+    long long uid = 0, last = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
         uid = sqlite3_column_int64(s, 0);
+        last = sqlite3_column_int64(s, 1);
+    }
     sqlite3_reset(s);
+    if (uid && now - last >= 60) {
+        s = sq_prepare(st, "UPDATE sessions SET last_used = :now WHERE token_hash = :h", &e);
+        if (s) {
+            sq_bind_int(s, ":now", now);
+            sq_bind_text(s, ":h", token_hash);
+            sq_done(st, s, &e); /* a busy database only delays the touch */
+        }
+    }
     return uid ? store_get(st, resource_by_name("users"), uid, NULL) : NULL;
 }
 

@@ -13,6 +13,8 @@ extern const struct embedded_file embedded_migrations[];
 extern const size_t embedded_migrations_count;
 extern const struct embedded_file embedded_data[];
 extern const size_t embedded_data_count;
+extern const struct embedded_file embedded_web[];
+extern const size_t embedded_web_count;
 
 /* The embedded file of that name in a table, or NULL. */
 const struct embedded_file *embedded_find(const struct embedded_file *table, const char *name);

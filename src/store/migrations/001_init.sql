@@ -297,6 +297,7 @@ CREATE TABLE users (
     role TEXT NOT NULL,
     org_id INTEGER REFERENCES orgs(id),
     full_name TEXT,
+    grants TEXT,
     password_hash TEXT NOT NULL,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include <sodium.h>
+#include "domain/file.h"
 #include "domain/nouns.h"
 #include "util/text.h"
 
@@ -51,6 +53,53 @@ static bool in_scope(const struct resource *r, json_t *obj, json_t *orgs, json_t
         return in_set(kept, prefix, obj_int(obj, r->parent_field));
     }
     return false;
+}
+
+/* Files travel with their bytes, base64, so that an export is the whole database. */
+static int file_export_data(struct store *st, json_t *obj)
+{
+    size_t len = 0;
+    unsigned char *data = store_file_data(st, obj_str(obj, "sha256"), &len);
+    if (!data)
+        return -1;
+    size_t size = sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL);
+    char *b64 = malloc(size);
+    sodium_bin2base64(b64, size, data, len, sodium_base64_VARIANT_ORIGINAL);
+    json_object_set_new(obj, "data_base64", json_string(b64));
+    free(b64);
+    free(data);
+    return 0;
+}
+
+static int import_file(struct store *st, json_t *obj, struct err *e)
+{
+    const char *b64 = obj_str(obj, "data_base64");
+    size_t cap = b64 ? strlen(b64) : 0, len = 0;
+    unsigned char *data = malloc(cap + 1);
+    char sha[65];
+    int rc = -1;
+    if (!b64 || sodium_base642bin(data, cap, b64, strlen(b64), NULL, &len, NULL,
+                                  sodium_base64_VARIANT_ORIGINAL) != 0) {
+        err_set(e, E_INVALID_FIELD, "data_base64", "tệp thiếu nội dung base64 / a file needs "
+                "data_base64");
+        goto out;
+    }
+    file_sha256_hex(data, len, sha);
+    char *name = file_sanitise_name(obj_str(obj, "name"));
+    const char *type = file_detect_type(data, len, name);
+    json_t *row = json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)obj_int(obj, "id"),
+                            "sha256", sha, "name", name, "type", type ? type : "", "size",
+                            (json_int_t)len);
+    free(name);
+    long long id;
+    if (!type)
+        err_set(e, E_INVALID_FIELD, "data_base64", "loại tệp không được nhận / file type refused");
+    else if (store_file_put(st, sha, data, len, e) == 0)
+        rc = store_insert(st, &res_files, row, &id, e);
+    json_decref(row);
+out:
+    free(data);
+    return rc;
 }
 
 int cmd_export(int argc, char **argv)
@@ -113,6 +162,13 @@ int cmd_export(int argc, char **argv)
                     json_object_del(json_object_get(obj, "congress"), "ordinal_roman");
                 if (r == &res_users)
                     json_object_set(obj, "password_hash", json_object_get(row, "password_hash"));
+                if (r == &res_files && file_export_data(st, obj) != 0) {
+                    err_set(&e, E_INTERNAL, NULL, "thiếu nội dung tệp %lld / file %lld has no bytes",
+                            after, after);
+                    json_decref(obj);
+                    json_decref(rows);
+                    goto done;
+                }
                 char *text = json_dumps(obj, JSON_COMPACT);
                 printf("%s\n%s", first ? "" : ",", text);
                 first = false;
@@ -222,6 +278,8 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
             }
             if (r == &res_users) {
                 step = import_user(st, obj, e);
+            } else if (r == &res_files) {
+                step = import_file(st, obj, e);
             } else {
                 json_t *body = json_deep_copy(obj), *fix = json_object();
                 for (const struct field *f = r->fields; f->name; f++)

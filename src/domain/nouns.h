@@ -6,7 +6,7 @@
 extern const struct resource res_orgs, res_people, res_terms, res_seats, res_documents,
     res_resolutions, res_items, res_programs, res_tasks, res_task_updates,
     res_indicator_values, res_meetings, res_inspections, res_assignments, res_disseminations,
-    res_users;
+    res_users, res_files;
 
 /* Shorthand for field tables. */
 #define FIELD_ID {"id", NULL, FT_ID, F_READONLY, NULL, NULL, 0, 0, NULL, NULL, "identifier"}

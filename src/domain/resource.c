@@ -17,7 +17,7 @@
 
 const struct resource *const resources[] = {
     &res_orgs,         &res_people,       &res_terms,           &res_seats,
-    &res_documents,    &res_resolutions,  &res_items,           &res_programs,
+    &res_documents,    &res_files,        &res_resolutions,  &res_items,           &res_programs,
     &res_tasks,        &res_task_updates, &res_indicator_values, &res_meetings,
     &res_inspections,  &res_assignments,  &res_disseminations,  &res_users,
     NULL,

@@ -15,7 +15,9 @@ static const struct field task_update_fields[] = {
     {"note", NULL, FT_TEXT, 0, NULL, NULL, 0, 5000, NULL, NULL, "what was done"},
     {"reported_on", NULL, FT_DATE, 0, NULL, NULL, 0, 0, NULL, NULL, "date (default today)"},
     {"evidence", NULL, FT_TEXT, 0, NULL, NULL, 0, 500, NULL, NULL,
-     "evidence: a document symbol or file reference"},
+     "evidence: a document symbol or a note on where it is"},
+    {"evidence_file_ids", NULL, FT_REFS, 0, NULL, "files", 0, 0, NULL, NULL,
+     "uploaded evidence files (POST /api/v1/files)"},
     FIELD_CREATED,
     FIELD_END,
 };

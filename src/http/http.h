@@ -45,6 +45,8 @@ struct response {
     const char *raw_static; /* body from static storage (embedded assets) */
     const char *content_type;
     const char *content_encoding; /* "gzip" for a precompressed asset */
+    char content_type_buf[128];
+    char disposition[300];
     char location[256];
     char cookie[512];
     char etag[80];
@@ -75,6 +77,9 @@ int api_indicator_rollup(struct request *q, struct response *res, struct err *e)
 int api_waiver(struct request *q, struct response *res, struct err *e);
 int api_search(struct request *q, struct response *res, struct err *e);
 int api_audit(struct request *q, struct response *res, struct err *e);
+int api_file_create(struct request *q, struct response *res, struct err *e);
+int api_file_get(struct request *q, struct response *res, struct err *e);
+int api_file_content(struct request *q, struct response *res, struct err *e);
 int web_asset(struct request *q, struct response *res, struct err *e);
 
 /* Resolves the caller from a session cookie or bearer token; NULL when none. */

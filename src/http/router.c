@@ -35,6 +35,9 @@ static const struct route routes[] = {
     {"DELETE", "items/*/waiver", api_waiver, SIGNED_IN},
     {"GET", "search", api_search, SIGNED_IN},
     {"GET", "audit", api_audit, SIGNED_IN},
+    {"POST", "files", api_file_create, SIGNED_IN},
+    {"GET", "files/*", api_file_get, SIGNED_IN},
+    {"GET", "files/*/content", api_file_content, SIGNED_IN},
 };
 
 int respond_error(struct response *res, const struct err *e)
@@ -121,6 +124,8 @@ static int check_role(struct request *q, struct err *e)
                          ((!strcmp(q->segments[0], "tasks") && !strcmp(q->segments[2], "updates")) ||
                           (!strcmp(q->segments[0], "indicators") &&
                            !strcmp(q->segments[2], "values")));
+        if (q->nsegments == 1 && !strcmp(q->segments[0], "files"))
+            reporting = true; /* evidence for a progress report */
         need = reporting ? 1 : 2;
     }
     if (q->nsegments >= 1 && (!strcmp(q->segments[0], "users") || !strcmp(q->segments[0], "audit")))

@@ -139,6 +139,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct conn *cc, 
     }
     if (res->location[0])
         MHD_add_response_header(r, "Location", res->location);
+    if (res->disposition[0])
+        MHD_add_response_header(r, "Content-Disposition", res->disposition);
     if (res->cookie[0])
         MHD_add_response_header(r, "Set-Cookie", res->cookie);
     if (res->etag[0])

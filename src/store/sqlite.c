@@ -688,6 +688,52 @@ json_t *store_program_term(struct store *st, long long program_id)
     return term;
 }
 
+/* ---- evidence files ---- */
+
+int store_file_put(struct store *st, const char *sha256, const void *data, size_t len,
+                   struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(
+        st, "INSERT INTO file_blobs (sha256, data) VALUES (:h, :d) ON CONFLICT DO NOTHING", e);
+    if (!s)
+        return -1;
+    sq_bind_text(s, ":h", sha256);
+    sqlite3_bind_blob(s, sqlite3_bind_parameter_index(s, ":d"), data, (int)len, SQLITE_TRANSIENT);
+    return sq_done(st, s, e);
+}
+
+void *store_file_data(struct store *st, const char *sha256, size_t *len)
+{
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(st, "SELECT data FROM file_blobs WHERE sha256 = :h", &e);
+    if (!s)
+        return NULL;
+    sq_bind_text(s, ":h", sha256);
+    void *copy = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        *len = (size_t)sqlite3_column_bytes(s, 0);
+        copy = malloc(*len + 1);
+        memcpy(copy, sqlite3_column_blob(s, 0), *len);
+    }
+    sqlite3_reset(s);
+    return copy;
+}
+
+json_t *store_file_users(struct store *st, long long file_id)
+{
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(
+        st, "SELECT owner_id FROM task_updates__evidence_file_ids WHERE ref_id = :f", &e);
+    json_t *ids = json_array();
+    if (!s)
+        return ids;
+    sq_bind_int(s, ":f", file_id);
+    while (sqlite3_step(s) == SQLITE_ROW)
+        json_array_append_new(ids, json_integer(sqlite3_column_int64(s, 0)));
+    sqlite3_reset(s);
+    return ids;
+}
+
 /* ---- maintenance ---- */
 
 int store_backup(struct store *st, const char *to, struct err *e)

@@ -98,6 +98,14 @@ json_t *store_session_user(struct store *st, const char *token_hash, long long n
 int store_session_drop(struct store *st, const char *token_hash);
 int store_sessions_drop_user(struct store *st, long long user_id, const char *kind);
 
+/* Evidence bytes by content hash: stored once (a second put of the same hash is a no-op);
+ * store_file_data returns a malloc'd copy and its length, or NULL. */
+int store_file_put(struct store *st, const char *sha256, const void *data, size_t len,
+                   struct err *e);
+void *store_file_data(struct store *st, const char *sha256, size_t *len);
+/* Is file id referred to by any task update? Ids of those updates, as an array. */
+json_t *store_file_users(struct store *st, long long file_id);
+
 /* Online consistent copy of the database to `to` (SQLite's backup API). */
 int store_backup(struct store *st, const char *to, struct err *e);
 /* Runs PRAGMA integrity_check; 0 when "ok". */

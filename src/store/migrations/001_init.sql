@@ -337,3 +337,23 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     type UNINDEXED, ref_id UNINDEXED, label UNINDEXED, text UNINDEXED, body,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+-- Uploaded evidence: the bytes once per content hash, and each upload's name and type.
+CREATE TABLE file_blobs (
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL REFERENCES file_blobs(sha256),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE TABLE task_updates__evidence_file_ids (
+    owner_id INTEGER NOT NULL REFERENCES task_updates(id) ON DELETE CASCADE,
+    ref_id INTEGER NOT NULL REFERENCES files(id),
+    pos INTEGER NOT NULL,
+    PRIMARY KEY (owner_id, pos)
+);

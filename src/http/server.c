@@ -265,6 +265,8 @@ int server_run(const char *db, const char *host, int port, int threads)
     /* Block the signals before any thread starts, so only sigwait below receives them. */
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* Past a file-size limit a write must fail (and the request get 503), not kill us. */
+    signal(SIGXFSZ, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, NULL, NULL,
         on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,

@@ -100,3 +100,6 @@ print-bin:
 
 # Fuzzing (libFuzzer targets in fuzz/, rules in fuzz/fuzz.mk): `make fuzz FUZZ_SECONDS=60`.
 -include fuzz/fuzz.mk
+
+# Benchmarks (bench/bench.mk): `make bench` prints a table and writes bench/results.json.
+-include bench/bench.mk

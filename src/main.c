@@ -36,6 +36,9 @@ static const struct command commands[] = {
      "user add|passwd|list|revoke|token --db FILE --username NAME [--role R] [--org-id ID]",
      "Quản lý tài khoản; mật khẩu đọc từ $TRIENKHAI_PASSWORD hoặc bàn phím; token in ra một mã "
      "Bearer mới. / Manage accounts; `token` prints a new bearer token."},
+    {"gen", cmd_gen, "gen --tier province|country --db FILE [--seed N]",
+     "Như init, rồi sinh dữ liệu tổng hợp xác định theo quy mô một tỉnh hoặc cả nước. / Like "
+     "init, then a deterministic synthetic data set of that tier's size."},
     {"audit", cmd_audit, "audit verify --db FILE",
      "Kiểm tra chuỗi băm của nhật ký. / Check the audit chain."},
 };

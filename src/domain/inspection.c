@@ -41,12 +41,7 @@ static int inspection_check(struct store *st, const struct resource *r, json_t *
         return err_set(e, E_INVALID_FIELD, "target_org_ids",
                        "Cần ít nhất một tổ chức được kiểm tra. / At least one target org is "
                        "needed.");
-    const char *from = obj_str(obj, "held_from"), *to = obj_str(obj, "held_to");
-    if (from && to && strcmp(to, from) < 0)
-        return err_set(e, E_INVALID_FIELD, "held_to",
-                       "Ngày kết thúc phải không sớm hơn ngày bắt đầu. / held_to must not be "
-                       "before held_from.");
-    return 0;
+    return rule_dates_ordered(obj, "held_from", "held_to", "held_to", e);
 }
 
 static const struct rules inspection_rules = {.check = inspection_check};

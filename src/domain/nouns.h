@@ -25,6 +25,9 @@ extern const char *const task_statuses[];
 /* 409 unless org `org_id` lies in the subtree of `root_id`. */
 int rule_org_within(struct store *st, long long root_id, long long org_id, const char *field,
                     struct err *e);
+/* 422 on `field` when the date in column `to` is before the one in `from` (both optional). */
+int rule_dates_ordered(json_t *obj, const char *from, const char *to, const char *field,
+                       struct err *e);
 /* Effective due date of a task (days since epoch), or -1 when it has none: due_on, else the
  * last day of its period (`term` ends 31 December of its program's term's ends_year). */
 int task_due_day(struct store *st, json_t *task);

@@ -79,6 +79,17 @@ const struct resource res_orgs = {
     .rules = &org_rules,
 };
 
+int rule_dates_ordered(json_t *obj, const char *from, const char *to, const char *field,
+                       struct err *e)
+{
+    const char *a = obj_str(obj, from), *b = obj_str(obj, to);
+    if (a && b && strcmp(b, a) < 0) /* ISO dates compare as text */
+        return err_set(e, E_INVALID_FIELD, field,
+                       "%s (%s) không được sớm hơn ngày bắt đầu (%s). / %s must not be before %s.",
+                       field, b, a, field, a);
+    return 0;
+}
+
 int rule_org_within(struct store *st, long long root_id, long long org_id, const char *field,
                     struct err *e)
 {

@@ -34,12 +34,7 @@ static int term_check(struct store *st, const struct resource *r, json_t *obj, j
         return err_set(e, E_INVALID_FIELD, "ends_year",
                        "Năm kết thúc nhiệm kỳ phải không sớm hơn năm bắt đầu. / ends_year must "
                        "not be before starts_year.");
-    const char *from = obj_str(obj, "congress_held_from"), *to = obj_str(obj, "congress_held_to");
-    if (from && to && strcmp(to, from) < 0)
-        return err_set(e, E_INVALID_FIELD, "congress.held_to",
-                       "Ngày bế mạc đại hội phải không sớm hơn ngày khai mạc. / congress.held_to "
-                       "must not be before congress.held_from.");
-    return 0;
+    return rule_dates_ordered(obj, "congress_held_from", "congress_held_to", "congress.held_to", e);
 }
 
 /* Adds congress.ordinal_roman next to the number, so no client renders it differently. */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "domain/coverage.h"
+#include "domain/indicator.h"
 #include "domain/nouns.h"
 #include "store/sqlite_internal.h"
 #include "util/period.h"
@@ -264,41 +265,64 @@ json_t *store_cascade(struct store *st, long long org_id, long long resolution_i
     return json_pack("{s:o}", "items", rows);
 }
 
-/* Values of an indicator for one period, the latest per org of the subtree. */
-static json_t *latest_values(struct store *st, long long item_id, const struct range *r,
-                             const char *period, bool approved_only, struct err *e)
+/* Every value of an indicator reported in the subtree: the latest per org and period. */
+static struct ivalue *subtree_values(struct store *st, long long item_id, const struct range *r,
+                                     bool approved_only, size_t *n, struct err *e)
 {
     sqlite3_stmt *s = sq_prepare(
         st,
-        "SELECT v.org_id, v.value FROM indicator_values v JOIN orgs o ON o.id = v.org_id "
-        "WHERE v.item_id = :item AND v.period = :period AND o.path >= :lo AND o.path < :hi "
+        "SELECT v.org_id, v.period, v.value FROM indicator_values v JOIN orgs o ON o.id = v.org_id "
+        "WHERE v.item_id = :item AND o.path >= :lo AND o.path < :hi "
         "AND v.id = (SELECT max(v2.id) FROM indicator_values v2 WHERE v2.item_id = v.item_id "
         "AND v2.org_id = v.org_id AND v2.period = v.period AND (:approved = 0 OR "
-        "v2.status = 'approved')) ORDER BY v.org_id",
+        "v2.status = 'approved')) ORDER BY v.org_id, v.id",
         e);
+    *n = 0;
     if (!s)
         return NULL;
     sq_bind_int(s, ":item", item_id);
-    sq_bind_text(s, ":period", period);
     bind_range(s, r);
     sq_bind_int(s, ":approved", approved_only);
-    json_t *values = json_object();
+    size_t cap = 64;
+    struct ivalue *vals = malloc(cap * sizeof *vals);
     while (sqlite3_step(s) == SQLITE_ROW) {
-        char key[32];
-        snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(s, 0));
-        json_object_set_new(values, key, json_real(sqlite3_column_double(s, 1)));
+        struct ivalue v = {.org_id = sqlite3_column_int64(s, 0),
+                           .value = sqlite3_column_double(s, 2)};
+        if (period_parse((const char *)sqlite3_column_text(s, 1), &v.period) != 0)
+            continue;
+        if (*n == cap)
+            vals = realloc(vals, (cap *= 2) * sizeof *vals);
+        vals[(*n)++] = v;
     }
     sqlite3_reset(s);
-    return values;
+    return vals;
 }
 
-static bool meets(double v, double threshold, const char *direction)
+/* The subtree's figure for period p: each org's value for p, aggregated by the rule. */
+static bool subtree_figure(json_t *item, const struct ivalue *vals, size_t n,
+                           const struct ivalue *weights, size_t nw, const struct period *p,
+                           int term_start, int term_end, long long self, size_t *reporting,
+                           long long *orgs, double *values, double *wv, bool *hw, double *out)
 {
-    if (direction && !strcmp(direction, "lower"))
-        return v <= threshold;
-    if (direction && !strcmp(direction, "exact"))
-        return fabs(v - threshold) < 1e-9;
-    return v >= threshold;
+    const char *rule = obj_str(item, "rollup") ? obj_str(item, "rollup") : "sum";
+    const char *nature = indicator_nature(obj_str(item, "nature"), obj_str(item, "unit"), rule);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && vals[i].org_id == vals[i - 1].org_id)
+            continue; /* rows come ordered by org: one pass per org */
+        double v;
+        if (!indicator_value_for(vals, n, vals[i].org_id, p, nature, term_start, term_end, &v))
+            continue;
+        orgs[m] = vals[i].org_id;
+        values[m] = v;
+        hw[m] = weights && indicator_value_for(weights, nw, vals[i].org_id, p, "stock",
+                                               term_start, term_end, &wv[m]);
+        m++;
+    }
+    *reporting = m;
+    double threshold = json_number_value(json_object_get(item, "threshold"));
+    return indicator_aggregate(rule, obj_str(item, "direction"), threshold, orgs, values, wv, hw,
+                               m, self, out);
 }
 
 json_t *store_indicator_rollup(struct store *st, long long item_id, long long org_id,
@@ -307,81 +331,106 @@ json_t *store_indicator_rollup(struct store *st, long long item_id, long long or
     json_t *item = store_get(st, &res_items, item_id, e);
     if (!item)
         return NULL;
-    json_t *out = NULL, *values = NULL, *weights = NULL;
+    json_t *out = NULL;
+    struct ivalue *vals = NULL, *weights = NULL;
+    size_t n = 0, nw = 0;
+    long long *orgs = NULL;
+    double *values = NULL, *wv = NULL;
+    bool *hw = NULL;
     struct range r;
-    if (org_range(st, org_id, &r, e) != 0)
+    struct period p;
+    if (org_range(st, org_id, &r, e) != 0 || period_parse(period, &p) != 0)
         goto done;
-    values = latest_values(st, item_id, &r, period, approved_only, e);
-    if (!values)
+    int term_start = 0, term_end = 0;
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT t.starts_year, t.ends_year FROM resolutions rs JOIN terms "
+                                 "t ON t.id = rs.term_id WHERE rs.id = :r",
+                                 e);
+    if (!s)
+        goto done;
+    sq_bind_int(s, ":r", obj_int(item, "resolution_id"));
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        term_start = sqlite3_column_int(s, 0);
+        term_end = sqlite3_column_int(s, 1);
+    }
+    sqlite3_reset(s);
+    vals = subtree_values(st, item_id, &r, approved_only, &n, e);
+    if (!vals)
         goto done;
     const char *rule = obj_str(item, "rollup") ? obj_str(item, "rollup") : "sum";
-    const char *direction = obj_str(item, "direction");
-    double acc = 0, wsum = 0;
-    size_t n = 0;
-    bool have = false;
-    const char *key;
-    json_t *v;
     if (!strcmp(rule, "weighted_mean")) {
-        weights = latest_values(st, obj_int(item, "weight_item_id"), &r, period, approved_only, e);
+        weights = subtree_values(st, obj_int(item, "weight_item_id"), &r, approved_only, &nw, e);
         if (!weights)
             goto done;
     }
-    json_object_foreach(values, key, v)
-    {
-        double x = json_real_value(v);
-        n++;
-        if (!strcmp(rule, "sum") || !strcmp(rule, "mean")) {
-            acc += x;
-            have = true;
-        } else if (!strcmp(rule, "min") || !strcmp(rule, "max")) {
-            if (!have || (!strcmp(rule, "min") ? x < acc : x > acc))
-                acc = x;
-            have = true;
-        } else if (!strcmp(rule, "count_meeting")) {
-            acc += meets(x, json_real_value(json_object_get(item, "threshold")), direction);
-            have = true;
-        } else if (!strcmp(rule, "weighted_mean")) {
-            json_t *w = json_object_get(weights, key);
-            if (w) {
-                acc += x * json_real_value(w);
-                wsum += json_real_value(w);
-                have = true;
-            }
-        } else if (!strcmp(rule, "none") && atoll(key) == org_id) {
-            /* Not aggregable: only the org's own figure means anything. */
-            acc = x;
-            have = true;
-        }
-    }
-    json_t *value = json_null();
-    if (have && !strcmp(rule, "mean"))
-        value = json_real(acc / (double)n);
-    else if (have && !strcmp(rule, "weighted_mean"))
-        value = wsum != 0 ? json_real(acc / wsum) : json_null();
-    else if (have)
-        value = json_real(acc);
+    orgs = calloc(n + 1, sizeof *orgs);
+    values = calloc(n + 1, sizeof *values);
+    wv = calloc(n + 1, sizeof *wv);
+    hw = calloc(n + 1, sizeof *hw);
+    size_t reporting = 0;
+    double figure;
+    bool have = subtree_figure(item, vals, n, weights, nw, &p, term_start, term_end, org_id,
+                               &reporting, orgs, values, wv, hw, &figure);
+    json_t *value = have ? json_real(figure) : json_null();
+    /* Who reported for p, kept apart: the yearly figures below reuse the work arrays. */
+    long long *reported_orgs = calloc(reporting + 1, sizeof *reported_orgs);
+    memcpy(reported_orgs, orgs, reporting * sizeof *orgs);
 
     json_t *target = json_object_get(item, "target"), *baseline = json_object_get(item, "baseline");
+    const char *direction = obj_str(item, "direction");
     json_t *ratio = json_null();
-    if (json_is_number(value) && json_is_number(target)) {
-        double x = json_number_value(value), t = json_number_value(target);
+    if (have && json_is_number(target)) {
+        double t = json_number_value(target);
         double b = json_is_number(baseline) ? json_number_value(baseline) : 0;
         if (direction && !strcmp(direction, "exact")) {
             if (t != 0)
-                ratio = json_real(1 - fabs(x - t) / fabs(t));
+                ratio = json_real(1 - fabs(figure - t) / fabs(t));
         } else if (t != b) {
-            ratio = json_real((x - b) / (t - b));
+            ratio = json_real((figure - b) / (t - b));
         }
     }
-    /* Orgs expected to report: the subtree's orgs of the kinds the indicator names. */
+
+    /* At risk: the trend of the yearly figures, projected to the end of the term, misses the
+     * target (or the final year's figure already does). */
+    json_t *at_risk = json_null(), *projected = json_null();
+    if (json_is_number(target) && term_end) {
+        int years[64];
+        double points[64];
+        size_t k = 0;
+        int today_year;
+        date_civil(date_today(), &today_year, &(int){0}, &(int){0});
+        for (int y = term_start; y <= term_end && y <= today_year && k < 64; y++) {
+            struct period yp = {PERIOD_YEAR, y, 0};
+            size_t rep;
+            double v;
+            if (subtree_figure(item, vals, n, weights, nw, &yp, term_start, term_end, org_id,
+                               &rep, orgs, values, wv, hw, &v)) {
+                years[k] = y;
+                points[k++] = v;
+            }
+        }
+        double proj;
+        if (k && years[k - 1] == term_end) {
+            projected = json_real(points[k - 1]);
+            at_risk = json_boolean(indicator_misses(points[k - 1], json_number_value(target), direction));
+        } else if (indicator_project(years, points, k, term_end, &proj)) {
+            projected = json_real(proj);
+            at_risk = json_boolean(indicator_misses(proj, json_number_value(target), direction));
+        }
+    }
+
+    /* Orgs expected to report: the subtree's orgs of the kinds the indicator names; those
+     * among them with no value for the period are listed as not reported. */
     json_t *kinds = json_object_get(item, "reported_by_kinds");
-    sqlite3_stmt *s = sq_prepare(st,
-                                 "SELECT kind FROM orgs WHERE path >= :lo AND path < :hi", e);
+    json_t *missing = json_array();
     long long expected = 0;
+    s = sq_prepare(st, "SELECT id, kind FROM orgs WHERE path >= :lo AND path < :hi ORDER BY path",
+                   e);
     if (s) {
         bind_range(s, &r);
         while (sqlite3_step(s) == SQLITE_ROW) {
-            const char *k = (const char *)sqlite3_column_text(s, 0);
+            long long oid = sqlite3_column_int64(s, 0);
+            const char *k = (const char *)sqlite3_column_text(s, 1);
             bool match = false;
             if (json_array_size(kinds)) {
                 size_t i;
@@ -390,19 +439,34 @@ json_t *store_indicator_rollup(struct store *st, long long item_id, long long or
             } else {
                 match = strcmp(k, "body") != 0;
             }
-            expected += match;
+            if (!match)
+                continue;
+            expected++;
+            bool reported = false;
+            for (size_t i = 0; i < reporting && !reported; i++)
+                reported = reported_orgs[i] == oid;
+            if (!reported && json_array_size(missing) < 500)
+                json_array_append_new(missing, json_integer(oid));
         }
         sqlite3_reset(s);
     }
-    out = json_pack("{s:I,s:I,s:s,s:o,s:O,s:O,s:o,s:I,s:I,s:s}", "item_id", (json_int_t)item_id,
-                    "org_id", (json_int_t)org_id, "period", period, "value", value, "target",
-                    target ? target : json_null(), "baseline", baseline ? baseline : json_null(),
-                    "achieved_ratio", ratio, "orgs_reporting", (json_int_t)json_object_size(values),
-                    "orgs_expected", (json_int_t)expected, "rollup", rule);
+    free(reported_orgs);
+    out = json_pack("{s:I,s:I,s:s,s:o,s:O,s:O,s:o,s:I,s:I,s:s,s:s,s:o,s:o,s:o,s:b}", "item_id",
+                    (json_int_t)item_id, "org_id", (json_int_t)org_id, "period", period, "value",
+                    value, "target", target ? target : json_null(), "baseline",
+                    baseline ? baseline : json_null(), "achieved_ratio", ratio, "orgs_reporting",
+                    (json_int_t)reporting, "orgs_expected", (json_int_t)expected, "rollup", rule,
+                    "nature", indicator_nature(obj_str(item, "nature"), obj_str(item, "unit"), rule),
+                    "not_reported", missing, "at_risk", at_risk, "projected", projected,
+                    "period_closed", period_last_day(&p, term_end) < date_today());
 done:
     json_decref(item);
-    json_decref(values);
-    json_decref(weights);
+    free(vals);
+    free(weights);
+    free(orgs);
+    free(values);
+    free(wv);
+    free(hw);
     return out;
 }
 

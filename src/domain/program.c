@@ -45,7 +45,17 @@ static int program_check(struct store *st, const struct resource *r, json_t *obj
     return 0;
 }
 
-static const struct rules program_rules = {.check = program_check};
+/* A program that changes resolution changes term, and so the due day of its "term" tasks. */
+static int program_after_write(struct store *st, const struct resource *r, json_t *obj,
+                               json_t *old, struct err *e)
+{
+    if (!old || obj_int(old, "resolution_id") == obj_int(obj, "resolution_id"))
+        return 0;
+    return store_refresh_term_tasks(st, 0, obj_int(obj, "id"), e);
+}
+
+static const struct rules program_rules = {.check = program_check,
+                                           .after_write = program_after_write};
 
 static const char *const res_programs_search[] = {"title", "symbol", NULL};
 

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "domain/nouns.h"
+#include "store/store.h"
 #include "util/vi_format.h"
 
 static const char *const congress_statuses[] = {"planned", "held", NULL};
@@ -49,7 +50,17 @@ static void term_present(struct store *st, const struct resource *r, json_t *obj
     }
 }
 
-static const struct rules term_rules = {.check = term_check, .present = term_present};
+/* Tasks due "at the end of the term" follow the term's years. */
+static int term_after_write(struct store *st, const struct resource *r, json_t *obj, json_t *old,
+                            struct err *e)
+{
+    if (!old || obj_int(old, "ends_year") == obj_int(obj, "ends_year"))
+        return 0;
+    return store_refresh_term_tasks(st, obj_int(obj, "id"), 0, e);
+}
+
+static const struct rules term_rules = {
+    .check = term_check, .after_write = term_after_write, .present = term_present};
 
 const struct resource res_terms = {
     .name = "terms",

@@ -688,6 +688,27 @@ json_t *store_program_term(struct store *st, long long program_id)
     return term;
 }
 
+int store_refresh_term_tasks(struct store *st, long long term_id, long long program_id,
+                             struct err *e)
+{
+    /* The last day of the term: 31 December of ends_year, as days since 1970-01-01; a
+     * program without a resolution has no term, so its "term" tasks have no due day. */
+    sqlite3_stmt *s = sq_prepare(
+        st,
+        "UPDATE tasks SET due_day = coalesce((SELECT CAST(julianday(tm.ends_year || '-12-31') - "
+        "2440587.5 AS INTEGER) FROM programs p JOIN resolutions rs ON rs.id = p.resolution_id "
+        "JOIN terms tm ON tm.id = rs.term_id WHERE p.id = tasks.program_id), -1) "
+        "WHERE period = 'term' AND due_on IS NULL AND (CASE WHEN :t > 0 THEN program_id IN "
+        "(SELECT p.id FROM programs p JOIN resolutions rs ON rs.id = p.resolution_id WHERE "
+        "rs.term_id = :t) ELSE program_id = :p END)",
+        e);
+    if (!s)
+        return -1;
+    sq_bind_int(s, ":t", term_id);
+    sq_bind_int(s, ":p", program_id);
+    return sq_done(st, s, e);
+}
+
 /* ---- evidence files ---- */
 
 int store_file_put(struct store *st, const char *sha256, const void *data, size_t len,

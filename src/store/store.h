@@ -63,6 +63,12 @@ json_t *store_org_subtree(struct store *st, long long org_id, struct err *e);
  * NULL when the program has no resolution. */
 json_t *store_program_term(struct store *st, long long program_id);
 
+/* Re-derives the due day of the tasks whose time frame is "term" and who have no due date,
+ * for every program under term_id (or for program_id alone when term_id is 0), after the
+ * term's years or the program's resolution changed. */
+int store_refresh_term_tasks(struct store *st, long long term_id, long long program_id,
+                             struct err *e);
+
 /* Audit: appends one chained entry in the current transaction. before/after may be NULL. */
 int store_audit(struct store *st, const char *user, const char *address, const char *action,
                 const char *resource, long long resource_id, json_t *before, json_t *after,

@@ -320,6 +320,31 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
             goto done;
         json_decref(made);
     }
+    /* Last, the state the API never takes as given: timestamps, waivers, and the tasks'
+     * status and progress as they were (importing their updates has replayed them). */
+    for (int k = 0; resources[k]; k++) {
+        const struct resource *r = resources[k];
+        json_t *obj;
+        json_array_foreach(json_object_get(doc, r->name), i, obj)
+        {
+            json_t *keep = json_object();
+            for (const struct field *f = r->fields; f->name; f++) {
+                bool restore = f->type == FT_TIMESTAMP ||
+                               ((f->flags & F_READONLY) && !(f->flags & (F_HIDDEN | F_NOSTORE)) &&
+                                f->type != FT_ID) ||
+                               (r == &res_tasks && (!strcmp(f->name, "status") ||
+                                                    !strcmp(f->name, "progress")));
+                json_t *v = f->group ? json_object_get(json_object_get(obj, f->group), f->name)
+                                     : json_object_get(obj, f->name);
+                if (restore && v)
+                    json_object_set(keep, field_column(f), v);
+            }
+            int step = store_restore(st, r, obj_int(obj, "id"), keep, e);
+            json_decref(keep);
+            if (step != 0)
+                goto done;
+        }
+    }
     if (progress)
         fprintf(stderr, "\rđã nhập / imported %zu/%zu\n", total, total);
     rc = 0;

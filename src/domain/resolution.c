@@ -34,7 +34,17 @@ static void resolution_present(struct store *st, const struct resource *r, json_
     json_object_set_new(obj, "items", items);
 }
 
-static const struct rules resolution_rules = {.present = resolution_present};
+/* A resolution moved to another term takes its programs' "term" tasks along. */
+static int resolution_after_write(struct store *st, const struct resource *r, json_t *obj,
+                                  json_t *old, struct err *e)
+{
+    if (!old || obj_int(old, "term_id") == obj_int(obj, "term_id"))
+        return 0;
+    return store_refresh_term_tasks(st, obj_int(obj, "term_id"), 0, e);
+}
+
+static const struct rules resolution_rules = {.after_write = resolution_after_write,
+                                              .present = resolution_present};
 
 static const char *const res_resolutions_search[] = {"title", "symbol", NULL};
 

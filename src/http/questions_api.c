@@ -337,78 +337,92 @@ static void append_escaped(char **buf, size_t *len, size_t *cap, const char *s, 
     }
 }
 
-/* The text with every word whose folded form is a query word wrapped in <mark>, HTML-escaped
- * elsewhere, cut to a window around the first match. */
+/* Length in bytes of the separator at p (ASCII that is not a letter or digit, a no-break
+ * space, guillemets, or a mark of Unicode's General Punctuation block), 0 at a letter. */
+static size_t separator_at(const char *p)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (!c)
+        return 0;
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 0 : 1;
+    unsigned char d = (unsigned char)p[1];
+    if (c == 0xC2 && (d == 0xA0 || d == 0xAB || d == 0xBB))
+        return 2;
+    if (c == 0xE2 && (d == 0x80 || d == 0x81) && p[2])
+        return 3;
+    return 0;
+}
+
+/* Is the word s[0..n) one of the folded query's words? */
+static bool query_word(const char *s, size_t n, const char *folded_query)
+{
+    char *word = strndup(s, n), *f = text_fold(word);
+    bool hit = false;
+    for (const char *t = folded_query; f && *f && *t && !hit;) {
+        size_t tl = strcspn(t, " ");
+        hit = tl == strlen(f) && !strncmp(t, f, tl);
+        t += tl;
+        while (*t == ' ')
+            t++;
+    }
+    free(word);
+    free(f);
+    return hit;
+}
+
+/* The text, HTML-escaped, with every word whose folded form is a query word wrapped in
+ * <mark>, cut to a window of about 240 bytes around the first match. */
 static char *highlight(const char *text, const char *folded_query)
 {
+    const char *first = NULL;
+    for (const char *p = text; *p && !first;) {
+        size_t sep;
+        while ((sep = separator_at(p)) > 0)
+            p += sep;
+        const char *w = p;
+        while (*p && !separator_at(p))
+            p++;
+        if (p > w && query_word(w, (size_t)(p - w), folded_query))
+            first = w;
+    }
+    const char *p = text;
     size_t cap = 256, len = 0;
     char *out = malloc(cap);
     out[0] = 0;
-    const char *p = text;
-    const char *first = NULL;
-    /* Find the first match to centre the window on it. */
-    for (const char *w = text; *w;) {
-        size_t sp = strcspn(w, " ,.;:()/-\n\t");
-        if (sp) {
-            char *word = strndup(w, sp), *f = text_fold(word);
-            bool hit = false;
-            for (const char *t = folded_query; f && *f && *t && !hit;) {
-                size_t tl = strcspn(t, " ");
-                hit = tl == strlen(f) && !strncmp(t, f, tl);
-                t += tl;
-                while (*t == ' ')
-                    t++;
-            }
-            free(word);
-            free(f);
-            if (hit) {
-                first = w;
-                break;
-            }
-        }
-        w += sp;
-        while (*w && strchr(" ,.;:()/-\n\t", *w))
-            w++;
-    }
     if (first && first - text > 80) {
         p = first - 60;
-        while (p > text && (*p & 0xC0) == 0x80)
+        while (p > text && ((unsigned char)*p & 0xC0) == 0x80)
             p--;
-        while (*p && *p != ' ')
+        while (*p && !separator_at(p))
             p++;
         append_escaped(&out, &len, &cap, "…", strlen("…"));
     }
-    size_t shown = 0;
-    while (*p && shown < 240) {
-        size_t sp = strcspn(p, " ,.;:()/-\n\t");
-        if (sp) {
-            char *word = strndup(p, sp), *f = text_fold(word);
-            bool hit = false;
-            for (const char *t = folded_query; f && *f && *t && !hit;) {
-                size_t tl = strcspn(t, " ");
-                hit = tl == strlen(f) && !strncmp(t, f, tl);
-                t += tl;
-                while (*t == ' ')
-                    t++;
-            }
-            if (hit)
-                append_escaped(&out, &len, &cap, "\x01", 1);
-            append_escaped(&out, &len, &cap, p, sp);
-            if (hit)
-                append_escaped(&out, &len, &cap, "\x02", 1);
-            free(word);
-            free(f);
+    const char *end = p;
+    for (size_t shown = 0; *end && shown < 240; shown++)
+        end++;
+    while (*end && ((unsigned char)*end & 0xC0) == 0x80)
+        end++;
+    while (p < end) {
+        size_t sep = separator_at(p);
+        if (sep) {
+            append_escaped(&out, &len, &cap, p, sep);
+            p += sep;
+            continue;
         }
-        p += sp;
-        shown += sp;
-        size_t gap = strspn(p, " ,.;:()/-\n\t");
-        append_escaped(&out, &len, &cap, p, gap);
-        p += gap;
-        shown += gap;
+        const char *w = p;
+        while (p < end && !separator_at(p))
+            p++;
+        bool hit = query_word(w, (size_t)(p - w), folded_query);
+        /* Markers become tags only after escaping, so the text can never open a tag. */
+        if (hit)
+            append_escaped(&out, &len, &cap, "\x01", 1);
+        append_escaped(&out, &len, &cap, w, (size_t)(p - w));
+        if (hit)
+            append_escaped(&out, &len, &cap, "\x02", 1);
     }
     if (*p)
         append_escaped(&out, &len, &cap, "…", strlen("…"));
-    /* Markers become tags only now, after escaping, so text can never open a tag. */
     size_t cap2 = len * 2 + 64, n = 0;
     char *final = malloc(cap2);
     for (size_t i = 0; i < len; i++) {

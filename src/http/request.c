@@ -87,7 +87,7 @@ json_t *body_json(const struct request *q, struct err *e)
     }
     json_error_t je;
     /* jansson refuses invalid UTF-8 and NUL bytes in strings, which is what we want. */
-    json_t *body = json_loadb(q->body, q->body_len, JSON_REJECT_DUPLICATES, &je);
+    json_t *body = json_loadb(q->body, q->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
     if (!body) {
         err_set(e, E_INVALID_JSON, NULL,
                 "JSON không hợp lệ ở dòng %d, cột %d: %s / Malformed JSON at line %d, column %d.",

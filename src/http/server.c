@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include "http/http.h"
@@ -22,9 +23,15 @@
 struct conn {
     char *body;
     size_t len, cap;
-    bool too_large;
+    bool too_large; /* over MAX_BODY: the rest is discarded, and the answer is 413 */
+    bool answered;  /* a response is queued already */
+    size_t discarded;
     struct timespec start;
 };
+
+/* How much of an oversized body is read (and thrown away) before the connection is simply
+ * dropped: enough for a client that sends a little over the limit to hear its 413. */
+enum { MAX_DISCARD = 4 * MAX_BODY };
 
 static const char *db_path;
 static pthread_mutex_t stores_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -181,13 +188,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         if (cl && strtoull(cl, NULL, 10) > MAX_BODY) {
             cc->too_large = true;
-            return error_now(c, cc, method, url, E_TOO_LARGE,
-                             "Nội dung vượt quá 10 MiB. / The body is larger than 10 MiB.");
+            /* A client that waits for "100 Continue" hears 413 before it sends anything.
+             * One that sends at once would lose the answer to a reset if we closed on its
+             * unread body, so its body is read and discarded, and the 413 follows. */
+            const char *expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Expect");
+            if (expect && !strcasecmp(expect, "100-continue")) {
+                cc->answered = true;
+                return error_now(c, cc, method, url, E_TOO_LARGE,
+                                 "Nội dung vượt quá 10 MiB. / The body is larger than 10 MiB.");
+            }
         }
         return MHD_YES;
     }
     if (*upload_size) {
-        if (!cc->too_large && cc->len + *upload_size <= MAX_BODY) {
+        if (cc->too_large) {
+            cc->discarded += *upload_size;
+            *upload_size = 0;
+            return cc->discarded > MAX_DISCARD ? MHD_NO : MHD_YES;
+        }
+        if (cc->len + *upload_size <= MAX_BODY) {
             if (cc->len + *upload_size + 1 > cc->cap) {
                 cc->cap = (cc->len + *upload_size + 1) * 2;
                 if (cc->cap > MAX_BODY + 1)
@@ -198,17 +217,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             }
             memcpy(cc->body + cc->len, upload_data, *upload_size);
             cc->len += *upload_size;
-        } else if (!cc->too_large) {
+        } else {
             cc->too_large = true;
-            *upload_size = 0;
-            return error_now(c, cc, method, url, E_TOO_LARGE,
-                             "Nội dung vượt quá 10 MiB. / The body is larger than 10 MiB.");
+            cc->discarded = cc->len + *upload_size;
+            free(cc->body);
+            cc->body = NULL;
+            cc->len = cc->cap = 0;
         }
         *upload_size = 0;
         return MHD_YES;
     }
-    if (cc->too_large)
-        return MHD_YES; /* answered already */
+    if (cc->answered)
+        return MHD_YES;
+    if (cc->too_large) {
+        cc->answered = true;
+        return error_now(c, cc, method, url, E_TOO_LARGE,
+                         "Nội dung vượt quá 10 MiB. / The body is larger than 10 MiB.");
+    }
     if (cc->body)
         cc->body[cc->len] = 0;
 

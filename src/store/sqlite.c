@@ -382,6 +382,35 @@ int store_update(struct store *st, const struct resource *r, long long id, json_
     return write_links(st, r, id, obj, e);
 }
 
+int store_restore(struct store *st, const struct resource *r, long long id, json_t *obj,
+                  struct err *e)
+{
+    char sets[4096] = "";
+    for (const struct field *f = r->fields; f->name; f++) {
+        bool column = stored_column(f) || f->type == FT_TIMESTAMP;
+        if (!column || f->type == FT_ID || f->type == FT_REFS || !json_object_get(obj, field_column(f)))
+            continue;
+        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s",
+                 *sets ? ", " : "", field_column(f), field_column(f));
+    }
+    if (!*sets)
+        return 0;
+    char sql[4400];
+    snprintf(sql, sizeof sql, "UPDATE %s SET %s WHERE id = :id", r->name, sets);
+    sqlite3_stmt *s = sq_prepare(st, sql, e);
+    if (!s)
+        return -1;
+    for (const struct field *f = r->fields; f->name; f++) {
+        char param[128];
+        snprintf(param, sizeof param, ":%s", field_column(f));
+        json_t *v = json_object_get(obj, field_column(f));
+        if (v && f->type != FT_REFS)
+            sq_bind_json(s, param, v);
+    }
+    sq_bind_int(s, ":id", id);
+    return sq_done(st, s, e);
+}
+
 int store_delete(struct store *st, const struct resource *r, long long id, struct err *e)
 {
     char sql[256];

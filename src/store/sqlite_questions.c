@@ -159,11 +159,18 @@ json_t *store_coverage(struct store *st, long long resolution_id, long long prog
     }
     sqlite3_reset(s);
 
+    /* The programs implementing the resolution: those naming it, and the plans cascading
+     * from their tasks through parent_task_id, at any depth. */
     s = sq_prepare(st,
+                   "WITH RECURSIVE implementing(id) AS ("
+                   "  SELECT id FROM programs WHERE resolution_id = :r"
+                   "  UNION SELECT p.id FROM programs p JOIN tasks t ON t.id = p.parent_task_id"
+                   "  JOIN implementing im ON im.id = t.program_id) "
                    "SELECT c.ref_id, t.id FROM tasks__covers c JOIN tasks t ON t.id = c.owner_id "
-                   "JOIN programs p ON p.id = t.program_id JOIN items i ON i.id = c.ref_id "
+                   "JOIN items i ON i.id = c.ref_id "
                    "WHERE i.resolution_id = :r AND t.status <> 'cancelled' AND "
-                   "(CASE WHEN :p > 0 THEN p.id = :p ELSE p.resolution_id = :r END) "
+                   "(CASE WHEN :p > 0 THEN t.program_id = :p "
+                   "      ELSE t.program_id IN (SELECT id FROM implementing) END) "
                    "ORDER BY t.id",
                    e);
     if (!s) {

@@ -35,6 +35,10 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
 /* Writes the fields present in obj (stored shape) to row id. */
 int store_update(struct store *st, const struct resource *r, long long id, json_t *obj,
                  struct err *e);
+/* Writes the given stored columns of row id exactly as given, timestamps included and
+ * without touching updated_at: for import, which restores state the API never takes. */
+int store_restore(struct store *st, const struct resource *r, long long id, json_t *obj,
+                  struct err *e);
 /* Deletes row id; 409 conflict when other rows still refer to it. */
 int store_delete(struct store *st, const struct resource *r, long long id, struct err *e);
 /* Row id in stored shape, or NULL (404 not_found in e when e is given). */

@@ -100,11 +100,18 @@ static int task_check(struct store *st, const struct resource *r, json_t *obj, j
             rc = err_set(e, E_CONFLICT, "parent_id",
                          "Nhiệm vụ cha phải thuộc cùng chương trình. / The parent task must be in "
                          "the same program.");
-        if (!rc && old && parent == obj_int(old, "id"))
-            rc = err_set(e, E_CONFLICT, "parent_id",
-                         "Nhiệm vụ không thể là nhiệm vụ con của chính nó. / A task cannot be its "
-                         "own sub-task.");
         json_decref(p);
+        /* Walk up from the new parent: meeting the task itself would make a cycle. */
+        long long self = old ? obj_int(old, "id") : 0, up = parent;
+        for (int depth = 0; !rc && self && up && depth < 64; depth++) {
+            if (up == self)
+                rc = err_set(e, E_CONFLICT, "parent_id",
+                             "Nhiệm vụ không thể nằm dưới chính nó hoặc nhiệm vụ con của nó. / A "
+                             "task cannot sit under itself or its own sub-task.");
+            json_t *t = store_get(st, &res_tasks, up, NULL);
+            up = t ? obj_int(t, "parent_id") : 0;
+            json_decref(t);
+        }
     }
     json_decref(program);
     if (!rc)

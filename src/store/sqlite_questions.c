@@ -346,8 +346,12 @@ json_t *store_indicator_rollup(struct store *st, long long item_id, long long or
     bool *hw = NULL;
     struct range r;
     struct period p;
-    if (org_range(st, org_id, &r, e) != 0 || period_parse(period, &p) != 0)
+    if (org_range(st, org_id, &r, e) != 0)
         goto done;
+    if (period_parse(period, &p) != 0) {
+        err_set(e, E_INVALID_FIELD, "period", "Kỳ không hợp lệ: %s / Invalid period.", period);
+        goto done;
+    }
     int term_start = 0, term_end = 0;
     sqlite3_stmt *s = sq_prepare(st,
                                  "SELECT t.starts_year, t.ends_year FROM resolutions rs JOIN terms "

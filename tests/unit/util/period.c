@@ -278,6 +278,12 @@ static void test_civil(void **state)
                      pd);
         py = y, pm = m, pd = dd;
     }
+    /* The ends of the int range convert without overflow (UBSan would abort here). */
+    int ey, em, ed;
+    date_civil(INT_MAX, &ey, &em, &ed);
+    assert_int_equal(date_from_civil(ey, em, ed), INT_MAX);
+    date_civil(INT_MIN, &ey, &em, &ed);
+    assert_int_equal(date_from_civil(ey, em, ed), INT_MIN);
     /* Agrees with the C library where the C library has an answer. */
     for (int d = -25567; d < 100000; d += 97) {
         time_t t = (time_t)d * 86400;

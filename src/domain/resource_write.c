@@ -79,8 +79,21 @@ static json_t *write_row(struct store *st, const struct resource *r, long long i
             json_object_set_new(obj, "id", json_integer(id));
         if (store_insert(st, r, obj, &id, e) != 0)
             return NULL;
-    } else if (store_update(st, r, id, obj, e) != 0) {
-        return NULL;
+    } else {
+        /* Only what changed is written: less I/O, and the store's roll-up triggers fire
+         * only for the columns that really moved. */
+        json_t *diff = json_object();
+        const char *key;
+        json_t *v;
+        json_object_foreach(obj, key, v)
+        {
+            if (!json_equal(v, json_object_get(old, key)))
+                json_object_set(diff, key, v);
+        }
+        int rc = store_update(st, r, id, diff, e);
+        json_decref(diff);
+        if (rc != 0)
+            return NULL;
     }
     json_object_set_new(obj, "id", json_integer(id));
     if (rules && rules->after_write && rules->after_write(st, r, obj, old, e) != 0)

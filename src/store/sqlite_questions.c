@@ -50,6 +50,99 @@ json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_
     struct range r;
     if (org_range(st, org_id, &r, e) != 0)
         return NULL;
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT total, not_started, in_progress, done, cancelled, "
+                                 "progress_sum FROM rollup_tasks WHERE org_id = :o AND "
+                                 "by_lead = :b AND term_year = :ty",
+                                 e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":o", org_id);
+    sq_bind_int(s, ":b", by_lead);
+    sq_bind_int(s, ":ty", term_year);
+    long long c[6] = {0};
+    if (sqlite3_step(s) == SQLITE_ROW)
+        for (int i = 0; i < 6; i++)
+            c[i] = sqlite3_column_int64(s, i);
+    sqlite3_reset(s);
+    /* Overdue: the open tasks whose due day is before today, a sum over due days. */
+    s = sq_prepare(st,
+                   "SELECT total(n) FROM rollup_due WHERE org_id = :o AND by_lead = :b AND "
+                   "term_year = :ty AND due_day < :today",
+                   e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":o", org_id);
+    sq_bind_int(s, ":b", by_lead);
+    sq_bind_int(s, ":ty", term_year);
+    sq_bind_int(s, ":today", today);
+    sqlite3_step(s);
+    long long overdue = (long long)sqlite3_column_double(s, 0);
+    sqlite3_reset(s);
+    long long counted = c[0] - c[4];
+    json_t *tasks = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "total", (json_int_t)c[0],
+                              "not_started", (json_int_t)c[1], "in_progress", (json_int_t)c[2],
+                              "done", (json_int_t)c[3], "cancelled", (json_int_t)c[4], "overdue",
+                              (json_int_t)overdue);
+    json_t *out = json_pack("{s:I,s:o,s:o}", "org_id", (json_int_t)org_id, "tasks", tasks,
+                            "progress",
+                            counted > 0 ? json_real((double)c[5] / (double)counted) : json_null());
+
+    s = sq_prepare(st, "SELECT count(*) FROM orgs WHERE path >= :lo AND path < :hi", e);
+    if (!s)
+        goto fail;
+    bind_range(s, &r);
+    sqlite3_step(s);
+    json_object_set_new(out, "orgs", json_integer(sqlite3_column_int64(s, 0)));
+    sqlite3_reset(s);
+
+    s = sq_prepare(st,
+                   "SELECT total, adopted FROM rollup_programs WHERE org_id = :o AND "
+                   "term_year = :ty",
+                   e);
+    if (!s)
+        goto fail;
+    sq_bind_int(s, ":o", org_id);
+    sq_bind_int(s, ":ty", term_year);
+    long long pt = 0, pa = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        pt = sqlite3_column_int64(s, 0);
+        pa = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_reset(s);
+    json_object_set_new(out, "programs",
+                        json_pack("{s:I,s:I}", "total", (json_int_t)pt, "adopted", (json_int_t)pa));
+
+    s = sq_prepare(st,
+                   "SELECT expected, attended FROM rollup_dissemination WHERE org_id = :o AND "
+                   "term_year = :ty",
+                   e);
+    if (!s)
+        goto fail;
+    sq_bind_int(s, ":o", org_id);
+    sq_bind_int(s, ":ty", term_year);
+    long long de = 0, da = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        de = sqlite3_column_int64(s, 0);
+        da = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_reset(s);
+    json_object_set_new(out, "dissemination",
+                        json_pack("{s:I,s:I,s:o}", "expected", (json_int_t)de, "attended",
+                                  (json_int_t)da, "rate",
+                                  de > 0 ? json_real((double)da / (double)de) : json_null()));
+    return out;
+fail:
+    json_decref(out);
+    return NULL;
+}
+
+json_t *store_rollup_scan(struct store *st, long long org_id, int term_year, bool by_lead,
+                          int today, struct err *e)
+{
+    struct range r;
+    if (org_range(st, org_id, &r, e) != 0)
+        return NULL;
     static const char *const sql[2] = {
         "SELECT count(*), total(t.status = 'not_started'), total(t.status = 'in_progress'), "
         "total(t.status = 'done'), total(t.status = 'cancelled'), "

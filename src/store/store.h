@@ -85,8 +85,13 @@ json_t *store_audit_list(struct store *st, const char *since, long long after_id
                          struct err *e);
 
 /* The core questions (API.md "Core questions"); each returns a new object or NULL with e. */
+/* Roll-up from the aggregates the store maintains on every write (a few rows read whatever
+ * the subtree's size); store_rollup_scan computes the same answer from the raw rows, as the
+ * reference the tests compare it with. term_year 0: every program. */
 json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_lead, int today,
                      struct err *e);
+json_t *store_rollup_scan(struct store *st, long long org_id, int term_year, bool by_lead,
+                          int today, struct err *e);
 json_t *store_coverage(struct store *st, long long resolution_id, long long program_id,
                        struct err *e);
 json_t *store_cascade(struct store *st, long long org_id, long long resolution_id, struct err *e);

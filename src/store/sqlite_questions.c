@@ -318,10 +318,11 @@ json_t *store_cascade(struct store *st, long long org_id, long long resolution_i
                    /* the child's own congress of the same term, else the parent's */
                    "coalesce((SELECT tm.congress_held_to FROM terms tm WHERE tm.org_id = o.id "
                    "  AND tm.starts_year = :starts LIMIT 1), nullif(:cto, '')) AS congress_to, "
-                   "(SELECT count(*) FROM tasks t JOIN programs pp ON pp.id = t.program_id "
-                   "  WHERE pp.org_id = :org AND pp.resolution_id = :r AND t.lead_org_id = o.id "
-                   "  AND t.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM programs cp "
-                   "  WHERE cp.parent_task_id = t.id)) AS tasks_without_plan "
+                   /* the parent's tasks it leads that no plan of its own implements yet */
+                   "(SELECT group_concat(t.id) FROM tasks t JOIN programs pp ON pp.id = "
+                   "  t.program_id WHERE pp.org_id = :org AND pp.resolution_id = :r AND "
+                   "  t.lead_org_id = o.id AND t.status <> 'cancelled' AND NOT EXISTS (SELECT 1 "
+                   "  FROM programs cp WHERE cp.parent_task_id = t.id)) AS tasks_without_plan "
                    "FROM orgs o WHERE o.parent_id = :org AND o.kind <> 'body' "
                    "ORDER BY coalesce(o.sort_key, o.id), o.id",
                    e);
@@ -338,7 +339,15 @@ json_t *store_cascade(struct store *st, long long org_id, long long resolution_i
                                 sq_column_json(s, 1), "org_short_name", sq_column_json(s, 2),
                                 "congress_held_to", sq_column_json(s, 5));
         json_object_set_new(row, "program_id", sq_column_json(s, 4));
-        json_object_set_new(row, "tasks_without_plan", json_integer(sqlite3_column_int64(s, 6)));
+        json_t *ids = json_array();
+        const char *list = (const char *)sqlite3_column_text(s, 6);
+        for (const char *c = list; c && *c;) {
+            json_array_append_new(ids, json_integer(strtoll(c, NULL, 10)));
+            c = strchr(c, ',');
+            c = c ? c + 1 : NULL;
+        }
+        json_object_set_new(row, "tasks_without_plan", json_integer((json_int_t)json_array_size(ids)));
+        json_object_set_new(row, "tasks_without_plan_ids", ids);
         json_array_append_new(rows, row);
     }
     sqlite3_reset(s);

@@ -32,8 +32,7 @@ struct store *cli_open_existing(const char *path);
  * Returns the open store or NULL (message printed). */
 struct store *cli_create_database(const char *path);
 /* Imports an export document (the same path `import` and `demo` use). 0 or -1 with e. */
-int cli_import_json(struct store *st, const char *text, size_t len, bool progress,
-                    struct err *e);
+int cli_import_json(struct store *st, const char *text, size_t len, bool progress, struct err *e);
 
 int cmd_init(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

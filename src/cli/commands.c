@@ -168,9 +168,9 @@ int cmd_user(int argc, char **argv)
             fail("cần mật khẩu ($TRIENKHAI_PASSWORD hoặc từ bàn phím) / a password is needed");
             goto out;
         }
-        json_t *body = json_pack("{s:s?,s:s,s:s?,s:s?}", "username", opt(&o, "username"),
-                                 "password", password, "role", opt(&o, "role"), "full_name",
-                                 opt(&o, "full-name"));
+        json_t *body =
+            json_pack("{s:s?,s:s,s:s?,s:s?}", "username", opt(&o, "username"), "password", password,
+                      "role", opt(&o, "role"), "full_name", opt(&o, "full-name"));
         if (opt(&o, "org-id"))
             json_object_set_new(body, "org_id", json_integer(atoll(opt(&o, "org-id"))));
         user = resource_create(st, &res_users, body, 0, &a, &e);

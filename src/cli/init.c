@@ -36,8 +36,8 @@ struct store *cli_create_database(const char *path)
                           sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     }
     struct actor a = {"system", NULL, NULL};
-    json_t *body = json_pack("{s:s,s:s,s:s,s:s}", "username", "admin", "password", password,
-                             "role", "admin", "full_name", "Quản trị hệ thống");
+    json_t *body = json_pack("{s:s,s:s,s:s,s:s}", "username", "admin", "password", password, "role",
+                             "admin", "full_name", "Quản trị hệ thống");
     json_t *user = NULL;
     if (store_begin(st, true, &e) == 0 &&
         (user = resource_create(st, &res_users, body, 0, &a, &e)) != NULL &&

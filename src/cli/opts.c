@@ -42,7 +42,8 @@ int opts_parse(struct opts *o, int argc, char **argv, const char *const *allowed
         }
         if (!match || o->n == 16)
             return fail("tùy chọn không hợp lệ / unknown option: --%.*s (see --help)", (int)len,
-                        name), -1;
+                        name),
+                   -1;
         o->names[o->n] = match; /* static: the allowed name, '!' kept for flags */
         if (flag) {
             o->values[o->n++] = "1";

@@ -80,16 +80,16 @@ static int import_file(struct store *st, json_t *obj, struct err *e)
     int rc = -1;
     if (!b64 || sodium_base642bin(data, cap, b64, strlen(b64), NULL, &len, NULL,
                                   sodium_base64_VARIANT_ORIGINAL) != 0) {
-        err_set(e, E_INVALID_FIELD, "data_base64", "tệp thiếu nội dung base64 / a file needs "
+        err_set(e, E_INVALID_FIELD, "data_base64",
+                "tệp thiếu nội dung base64 / a file needs "
                 "data_base64");
         goto out;
     }
     file_sha256_hex(data, len, sha);
     char *name = file_sanitise_name(obj_str(obj, "name"));
     const char *type = file_detect_type(data, len, name);
-    json_t *row = json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)obj_int(obj, "id"),
-                            "sha256", sha, "name", name, "type", type ? type : "", "size",
-                            (json_int_t)len);
+    json_t *row = json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)obj_int(obj, "id"), "sha256",
+                            sha, "name", name, "type", type ? type : "", "size", (json_int_t)len);
     free(name);
     long long id;
     if (!type)
@@ -163,8 +163,8 @@ int cmd_export(int argc, char **argv)
                 if (r == &res_users)
                     json_object_set(obj, "password_hash", json_object_get(row, "password_hash"));
                 if (r == &res_files && file_export_data(st, obj) != 0) {
-                    err_set(&e, E_INTERNAL, NULL, "thiếu nội dung tệp %lld / file %lld has no bytes",
-                            after, after);
+                    err_set(&e, E_INTERNAL, NULL,
+                            "thiếu nội dung tệp %lld / file %lld has no bytes", after, after);
                     json_decref(obj);
                     json_decref(rows);
                     goto done;
@@ -238,20 +238,25 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
     json_error_t je;
     json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!doc)
-        return err_set(e, E_INVALID_JSON, NULL, "JSON không hợp lệ ở dòng %d: %s / malformed JSON "
-                       "at line %d", je.line, je.text, je.line);
+        return err_set(e, E_INVALID_JSON, NULL,
+                       "JSON không hợp lệ ở dòng %d: %s / malformed JSON "
+                       "at line %d",
+                       je.line, je.text, je.line);
     int rc = -1;
     json_t *later = json_array();
     struct actor a = {"import", NULL, NULL};
-    if (!json_is_object(doc) || strcmp(obj_str(doc, "format") ? obj_str(doc, "format") : "",
-                                       "trienkhai") != 0) {
-        err_set(e, E_INVALID_FIELD, "format", "không phải tệp xuất của trienkhai (format) / not a "
+    if (!json_is_object(doc) ||
+        strcmp(obj_str(doc, "format") ? obj_str(doc, "format") : "", "trienkhai") != 0) {
+        err_set(e, E_INVALID_FIELD, "format",
+                "không phải tệp xuất của trienkhai (format) / not a "
                 "trienkhai export");
         goto done;
     }
     if (obj_int(doc, "version") != 1) {
-        err_set(e, E_INVALID_FIELD, "version", "phiên bản tệp không được hỗ trợ / unsupported "
-                "version %lld", obj_int(doc, "version"));
+        err_set(e, E_INVALID_FIELD, "version",
+                "phiên bản tệp không được hỗ trợ / unsupported "
+                "version %lld",
+                obj_int(doc, "version"));
         goto done;
     }
     size_t total = 0, done_count = 0;
@@ -315,7 +320,8 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
     json_array_foreach(later, i, fix)
     {
         const struct resource *r = resource_by_name(obj_str(fix, "r"));
-        json_t *made = resource_update(st, r, obj_int(fix, "id"), json_object_get(fix, "fix"), &a, e);
+        json_t *made =
+            resource_update(st, r, obj_int(fix, "id"), json_object_get(fix, "fix"), &a, e);
         if (!made)
             goto done;
         json_decref(made);
@@ -332,8 +338,8 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
                 bool restore = f->type == FT_TIMESTAMP ||
                                ((f->flags & F_READONLY) && !(f->flags & (F_HIDDEN | F_NOSTORE)) &&
                                 f->type != FT_ID) ||
-                               (r == &res_tasks && (!strcmp(f->name, "status") ||
-                                                    !strcmp(f->name, "progress")));
+                               (r == &res_tasks &&
+                                (!strcmp(f->name, "status") || !strcmp(f->name, "progress")));
                 json_t *v = f->group ? json_object_get(json_object_get(obj, f->group), f->name)
                                      : json_object_get(obj, f->name);
                 if (restore && v)
@@ -378,7 +384,8 @@ int cmd_import(int argc, char **argv)
         return 2;
     const char *path = opt_db(&o);
     struct err e = {0};
-    struct store *st = access(path, F_OK) == 0 ? cli_open_existing(path) : store_open(path, true, &e);
+    struct store *st =
+        access(path, F_OK) == 0 ? cli_open_existing(path) : store_open(path, true, &e);
     if (!st)
         return e.message[0] ? fail("%s", e.message) : 1;
     FILE *in = opt(&o, "file") ? fopen(opt(&o, "file"), "rb") : stdin;
@@ -395,8 +402,8 @@ int cmd_import(int argc, char **argv)
     if (!text_valid_utf8(text, len)) {
         /* Old documents arrive in TCVN3, VNI or Windows-1258: convert what we recognise. */
         enum text_encoding enc = text_detect_encoding(text, len);
-        converted = enc == TEXT_UNKNOWN || enc == TEXT_UTF8 ? NULL
-                                                            : text_convert_legacy(text, len, enc);
+        converted =
+            enc == TEXT_UNKNOWN || enc == TEXT_UTF8 ? NULL : text_convert_legacy(text, len, enc);
         if (!converted) {
             fail("tệp không phải UTF-8 và không nhận ra bảng mã / the file is not UTF-8 and its "
                  "encoding is not recognised");

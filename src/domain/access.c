@@ -123,8 +123,8 @@ static enum reach reach_of(struct store *st, const struct grant *a, const struct
     if (!a->root_path[0])
         return REACH_WITHIN;
     enum reach best = REACH_NONE;
-    bool readable_from_below = r == &res_terms || r == &res_resolutions || r == &res_items ||
-                               r == &res_seats;
+    bool readable_from_below =
+        r == &res_terms || r == &res_resolutions || r == &res_items || r == &res_seats;
     for (const struct field *f = r->fields; f->name && best != REACH_WITHIN; f++) {
         bool to_orgs = f->ref && !strcmp(f->ref, "orgs");
         if (r == &res_orgs && f->type == FT_ID)

@@ -76,8 +76,8 @@ json_t *coverage_summarise(json_t *items)
     }
     free(state);
     free(has_child);
-    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I}", "items", items, "uncovered", uncovered,
-                     "waived", waived, "ratio",
+    return json_pack("{s:o,s:o,s:o,s:o,s:I,s:I}", "items", items, "uncovered", uncovered, "waived",
+                     waived, "ratio",
                      counted ? json_real((double)covered / (double)counted) : json_null(),
                      "counted", (json_int_t)counted, "covered", (json_int_t)covered);
 }

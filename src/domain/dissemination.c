@@ -19,8 +19,8 @@ static const struct field dissemination_fields[] = {
     FIELD_END,
 };
 
-static int dissemination_check(struct store *st, const struct resource *r, json_t *obj,
-                               json_t *old, struct err *e)
+static int dissemination_check(struct store *st, const struct resource *r, json_t *obj, json_t *old,
+                               struct err *e)
 {
     if (obj_int(obj, "attended") > obj_int(obj, "expected"))
         return err_set(e, E_INVALID_FIELD, "attended",

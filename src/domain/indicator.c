@@ -47,9 +47,8 @@ static bool inside(const struct period *sub, const struct period *p, int term_st
     return period_within(sub, p);
 }
 
-bool indicator_value_for(const struct ivalue *vals, size_t n, long long org,
-                         const struct period *p, const char *nature, int term_start, int term_end,
-                         double *out)
+bool indicator_value_for(const struct ivalue *vals, size_t n, long long org, const struct period *p,
+                         const char *nature, int term_start, int term_end, double *out)
 {
     for (size_t i = 0; i < n; i++)
         if (vals[i].org_id == org && same_period(&vals[i].period, p)) {

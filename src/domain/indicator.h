@@ -22,9 +22,8 @@ const char *indicator_nature(const char *nature, const char *unit, const char *r
 
 /* The value org has for period p among vals[0..n); false when it reported nothing for p
  * or within it. For PERIOD_TERM, periods within [term_start, term_end] count. */
-bool indicator_value_for(const struct ivalue *vals, size_t n, long long org,
-                         const struct period *p, const char *nature, int term_start, int term_end,
-                         double *out);
+bool indicator_value_for(const struct ivalue *vals, size_t n, long long org, const struct period *p,
+                         const char *nature, int term_start, int term_end, double *out);
 
 /* Aggregate of the orgs' values by rule (sum, mean, weighted_mean with weights, min, max,
  * count_meeting with threshold and direction, none = the value of self_org alone).

@@ -10,13 +10,11 @@ static const char *const inspection_statuses[] = {"planned", "in_progress", "don
 static const struct field inspection_fields[] = {
     FIELD_ID,
     {"org_id", NULL, FT_REF, F_REQUIRED, NULL, "orgs", 0, 0, NULL, NULL, "inspecting body"},
-    {"target_org_ids", NULL, FT_REFS, F_REQUIRED, NULL, "orgs", 0, 0, NULL, NULL,
-     "orgs inspected"},
+    {"target_org_ids", NULL, FT_REFS, F_REQUIRED, NULL, "orgs", 0, 0, NULL, NULL, "orgs inspected"},
     {"topic", NULL, FT_TEXT, F_REQUIRED, NULL, NULL, 0, 2000, NULL, NULL, "topic"},
     {"kind", NULL, FT_ENUM, F_REQUIRED, inspection_kinds, NULL, 0, 0, NULL, NULL,
      "inspection or supervision"},
-    {"planned_period", NULL, FT_PERIOD, F_REQUIRED, NULL, NULL, 0, 0, NULL, NULL,
-     "planned period"},
+    {"planned_period", NULL, FT_PERIOD, F_REQUIRED, NULL, NULL, 0, 0, NULL, NULL, "planned period"},
     {"program_id", NULL, FT_REF, 0, NULL, "programs", 0, 0, NULL, NULL,
      "its full-term inspection program"},
     {"mode", NULL, FT_ENUM, 0, inspection_modes, NULL, 0, 0, NULL, NULL,
@@ -27,15 +25,14 @@ static const struct field inspection_fields[] = {
     {"findings", NULL, FT_TEXT, 0, NULL, NULL, 0, 20000, NULL, NULL, "findings"},
     {"conclusion_document_id", NULL, FT_REF, 0, NULL, "documents", 0, 0, NULL, NULL,
      "conclusion (kết luận)"},
-    {"follow_up_task_ids", NULL, FT_REFS, 0, NULL, "tasks", 0, 0, NULL, NULL,
-     "follow-up tasks"},
+    {"follow_up_task_ids", NULL, FT_REFS, 0, NULL, "tasks", 0, 0, NULL, NULL, "follow-up tasks"},
     FIELD_CREATED,
     FIELD_UPDATED,
     FIELD_END,
 };
 
-static int inspection_check(struct store *st, const struct resource *r, json_t *obj,
-                            json_t *old, struct err *e)
+static int inspection_check(struct store *st, const struct resource *r, json_t *obj, json_t *old,
+                            struct err *e)
 {
     if (json_array_size(json_object_get(obj, "target_org_ids")) == 0)
         return err_set(e, E_INVALID_FIELD, "target_org_ids",

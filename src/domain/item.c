@@ -8,17 +8,17 @@
 #include "domain/nouns.h"
 #include "store/store.h"
 
-static const char *const item_kinds[] = {"goal", "indicator", "key_task", "breakthrough",
-                                         "solution", NULL};
+static const char *const item_kinds[] = {"goal",         "indicator", "key_task",
+                                         "breakthrough", "solution",  NULL};
 static const char *const item_directions[] = {"higher", "lower", "exact", NULL};
-static const char *const item_rollups[] = {"sum", "mean", "weighted_mean", "min", "max",
-                                           "count_meeting", "none", NULL};
+static const char *const item_rollups[] = {"sum", "mean",          "weighted_mean", "min",
+                                           "max", "count_meeting", "none",          NULL};
 static const char *const item_natures[] = {"flow", "stock", "rate", NULL};
 
 static const struct field item_fields[] = {
     FIELD_ID,
-    {"resolution_id", NULL, FT_REF, F_REQUIRED | F_IMMUTABLE, NULL, "resolutions", 0, 0, NULL,
-     NULL, "resolution"},
+    {"resolution_id", NULL, FT_REF, F_REQUIRED | F_IMMUTABLE, NULL, "resolutions", 0, 0, NULL, NULL,
+     "resolution"},
     {"parent_id", NULL, FT_REF, 0, NULL, "items", 0, 0, NULL, NULL, "parent item"},
     {"kind", NULL, FT_ENUM, F_REQUIRED, item_kinds, NULL, 0, 0, NULL, NULL, "kind of content"},
     {"code", NULL, FT_TEXT, 0, NULL, NULL, 0, 50, NULL, NULL, "code as printed (II.2.a)"},

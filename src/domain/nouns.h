@@ -4,19 +4,28 @@
 #include "domain/resource.h"
 
 extern const struct resource res_orgs, res_people, res_terms, res_seats, res_documents,
-    res_resolutions, res_items, res_programs, res_tasks, res_task_updates,
-    res_indicator_values, res_meetings, res_inspections, res_assignments, res_disseminations,
-    res_users, res_files;
+    res_resolutions, res_items, res_programs, res_tasks, res_task_updates, res_indicator_values,
+    res_meetings, res_inspections, res_assignments, res_disseminations, res_users, res_files;
 
 /* Shorthand for field tables. */
-#define FIELD_ID {"id", NULL, FT_ID, F_READONLY, NULL, NULL, 0, 0, NULL, NULL, "identifier"}
-#define FIELD_END {NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL, NULL, NULL}
-#define FIELD_CREATED                                                                          \
-    {"created_at", NULL, FT_TIMESTAMP, F_READONLY, NULL, NULL, 0, 0, NULL, NULL,              \
-     "when it was created (UTC)"}
-#define FIELD_UPDATED                                                                          \
-    {"updated_at", NULL, FT_TIMESTAMP, F_READONLY, NULL, NULL, 0, 0, NULL, NULL,              \
-     "when it last changed (UTC)"}
+#define FIELD_ID                                                                                   \
+    {                                                                                              \
+        "id", NULL, FT_ID, F_READONLY, NULL, NULL, 0, 0, NULL, NULL, "identifier"                  \
+    }
+#define FIELD_END                                                                                  \
+    {                                                                                              \
+        NULL, NULL, 0, 0, NULL, NULL, 0, 0, NULL, NULL, NULL                                       \
+    }
+#define FIELD_CREATED                                                                              \
+    {                                                                                              \
+        "created_at", NULL, FT_TIMESTAMP, F_READONLY, NULL, NULL, 0, 0, NULL, NULL,                \
+            "when it was created (UTC)"                                                            \
+    }
+#define FIELD_UPDATED                                                                              \
+    {                                                                                              \
+        "updated_at", NULL, FT_TIMESTAMP, F_READONLY, NULL, NULL, 0, 0, NULL, NULL,                \
+            "when it last changed (UTC)"                                                           \
+    }
 
 extern const char *const org_kinds[];
 extern const char *const task_statuses[];

@@ -14,8 +14,7 @@ const char *const org_kinds[] = {"central", "province", "district", "grassroots"
 
 static const struct field org_fields[] = {
     FIELD_ID,
-    {"parent_id", NULL, FT_REF, 0, NULL, "orgs", 0, 0, NULL, NULL,
-     "parent org; null for a root"},
+    {"parent_id", NULL, FT_REF, 0, NULL, "orgs", 0, 0, NULL, NULL, "parent org; null for a root"},
     {"name", NULL, FT_TEXT, F_REQUIRED, NULL, NULL, 0, 300, NULL, NULL,
      "full Vietnamese name (Đảng bộ thành phố Móng Cái)"},
     {"kind", NULL, FT_ENUM, F_REQUIRED, org_kinds, NULL, 0, 0, NULL, NULL, "level of the org"},

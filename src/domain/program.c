@@ -9,8 +9,8 @@
 #include "store/store.h"
 
 static const char *const program_kinds[] = {
-    "action_program",      "work_program",   "inspection_program", "dissemination_plan",
-    "implementation_plan", "personal_plan",  "emulation_movement", NULL};
+    "action_program",      "work_program",  "inspection_program", "dissemination_plan",
+    "implementation_plan", "personal_plan", "emulation_movement", NULL};
 static const char *const program_statuses[] = {"draft", "adopted", NULL};
 
 static const struct field program_fields[] = {
@@ -46,8 +46,8 @@ static int program_check(struct store *st, const struct resource *r, json_t *obj
 }
 
 /* A program that changes resolution changes term, and so the due day of its "term" tasks. */
-static int program_after_write(struct store *st, const struct resource *r, json_t *obj,
-                               json_t *old, struct err *e)
+static int program_after_write(struct store *st, const struct resource *r, json_t *obj, json_t *old,
+                               struct err *e)
 {
     if (!old || obj_int(old, "resolution_id") == obj_int(obj, "resolution_id"))
         return 0;

@@ -29,7 +29,8 @@ static void resolution_present(struct store *st, const struct resource *r, json_
     json_t *items = json_array();
     size_t i;
     json_t *row;
-    json_array_foreach(rows, i, row) json_array_append_new(items, resource_present(st, &res_items, row));
+    json_array_foreach(rows, i, row)
+        json_array_append_new(items, resource_present(st, &res_items, row));
     json_decref(rows);
     json_object_set_new(obj, "items", items);
 }

@@ -16,11 +16,12 @@
 #include "util/text.h"
 
 const struct resource *const resources[] = {
-    &res_orgs,         &res_people,       &res_terms,           &res_seats,
-    &res_documents,    &res_files,        &res_resolutions,  &res_items,           &res_programs,
-    &res_tasks,        &res_task_updates, &res_indicator_values, &res_meetings,
-    &res_inspections,  &res_assignments,  &res_disseminations,  &res_users,
-    NULL,
+    &res_orgs,           &res_people,       &res_terms,
+    &res_seats,          &res_documents,    &res_files,
+    &res_resolutions,    &res_items,        &res_programs,
+    &res_tasks,          &res_task_updates, &res_indicator_values,
+    &res_meetings,       &res_inspections,  &res_assignments,
+    &res_disseminations, &res_users,        NULL,
 };
 
 enum { TEXT_DEFAULT_MAX = 10000, LIST_MAX = 1000 };
@@ -232,8 +233,8 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
             break;
         if (range && (json_number_value(v) < f->min || json_number_value(v) > f->max))
             return err_set(e, E_INVALID_FIELD, name,
-                           "%s phải nằm trong khoảng %g–%g. / %s must be between %g and %g.",
-                           name, f->min, f->max, name, f->min, f->max);
+                           "%s phải nằm trong khoảng %g–%g. / %s must be between %g and %g.", name,
+                           f->min, f->max, name, f->min, f->max);
         *out = json_real(json_number_value(v));
         return 0;
     case FT_BOOL:
@@ -289,16 +290,20 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
         }
         char *nfc = text_nfc(s);
         if (!nfc)
-            return err_set(e, E_INVALID_FIELD, name, "%s không phải UTF-8 hợp lệ. / %s is not "
-                           "valid UTF-8.", name, name);
+            return err_set(e, E_INVALID_FIELD, name,
+                           "%s không phải UTF-8 hợp lệ. / %s is not "
+                           "valid UTF-8.",
+                           name, name);
         size_t max = f->max > 0 ? (size_t)f->max : TEXT_DEFAULT_MAX;
         size_t len = text_length(nfc);
         bool blank = strspn(nfc, " \t\r\n") == strlen(nfc);
         if (len > max || ((f->flags & F_REQUIRED) && blank)) {
             free(nfc);
             if (blank)
-                return err_set(e, E_INVALID_FIELD, name, "%s không được để trống. / %s must not "
-                               "be empty.", name, name);
+                return err_set(e, E_INVALID_FIELD, name,
+                               "%s không được để trống. / %s must not "
+                               "be empty.",
+                               name, name);
             return err_set(e, E_INVALID_FIELD, name,
                            "%s dài %zu ký tự, tối đa %zu. / %s is %zu characters long, at most "
                            "%zu.",
@@ -313,8 +318,10 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
         if (!json_is_array(v))
             break;
         if (json_array_size(v) > LIST_MAX)
-            return err_set(e, E_INVALID_FIELD, name, "%s: tối đa %d phần tử. / At most %d "
-                           "elements.", name, LIST_MAX, LIST_MAX);
+            return err_set(e, E_INVALID_FIELD, name,
+                           "%s: tối đa %d phần tử. / At most %d "
+                           "elements.",
+                           name, LIST_MAX, LIST_MAX);
         struct field elf = *f;
         elf.type = f->type == FT_REFS ? FT_REF : FT_TEXT;
         elf.flags = F_REQUIRED;
@@ -355,8 +362,8 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
                    type_name_vi(f->type), name);
 }
 
-json_t *resource_decode_as(struct store *st, const struct resource *r, json_t *body,
-                           bool creating, const struct access *access, struct err *e)
+json_t *resource_decode_as(struct store *st, const struct resource *r, json_t *body, bool creating,
+                           const struct access *access, struct err *e)
 {
     decode_access = access;
     json_t *out = resource_decode(st, r, body, creating, e);
@@ -383,8 +390,10 @@ json_t *resource_decode(struct store *st, const struct resource *r, json_t *body
         if (f->group) {
             json_t *g = json_object_get(body, f->group);
             if (g && !json_is_object(g) && !json_is_null(g)) {
-                err_set(e, E_INVALID_FIELD, f->group, "%s phải là một đối tượng JSON. / %s must "
-                        "be an object.", f->group, f->group);
+                err_set(e, E_INVALID_FIELD, f->group,
+                        "%s phải là một đối tượng JSON. / %s must "
+                        "be an object.",
+                        f->group, f->group);
                 goto fail;
             }
             v = json_object_get(g, f->name);
@@ -393,7 +402,8 @@ json_t *resource_decode(struct store *st, const struct resource *r, json_t *body
         }
         if (!v) {
             if (creating && f->def)
-                json_object_set_new(out, field_column(f), json_loads(f->def, JSON_DECODE_ANY, NULL));
+                json_object_set_new(out, field_column(f),
+                                    json_loads(f->def, JSON_DECODE_ANY, NULL));
             else if (creating && (f->flags & F_REQUIRED)) {
                 err_set(e, E_INVALID_FIELD, name, "Thiếu trường bắt buộc %s. / %s is required.",
                         name, name);
@@ -403,8 +413,10 @@ json_t *resource_decode(struct store *st, const struct resource *r, json_t *body
         }
         if (json_is_null(v)) {
             if (f->flags & F_REQUIRED) {
-                err_set(e, E_INVALID_FIELD, name, "%s không được để trống. / %s must not be "
-                        "null.", name, name);
+                err_set(e, E_INVALID_FIELD, name,
+                        "%s không được để trống. / %s must not be "
+                        "null.",
+                        name, name);
                 goto fail;
             }
             json_object_set_new(out, field_column(f),
@@ -525,7 +537,9 @@ json_t *resource_filter_value(const struct resource *r, const char *name, const 
         return v;
     }
     }
-    err_set(e, E_INVALID_FIELD, name, "Giá trị lọc %s không hợp lệ: %s phải là %s. / Invalid "
-            "value for filter %s.", name, name, type_name_vi(f->type), name);
+    err_set(e, E_INVALID_FIELD, name,
+            "Giá trị lọc %s không hợp lệ: %s phải là %s. / Invalid "
+            "value for filter %s.",
+            name, name, type_name_vi(f->type), name);
     return NULL;
 }

@@ -34,12 +34,12 @@ enum field_type {
 };
 
 enum field_flag {
-    F_REQUIRED = 1 << 0,   /* must be present (and not null) on create */
-    F_READONLY = 1 << 1,   /* never taken from a request body */
-    F_HIDDEN = 1 << 2,     /* stored, never shown (a password hash, an org's path) */
-    F_WRITEONLY = 1 << 3,  /* taken from a body, never stored as given nor shown */
-    F_IMMUTABLE = 1 << 4,  /* set on create, ignored on update (the parent of a nested thing) */
-    F_NOSTORE = 1 << 5,    /* computed for output, no column */
+    F_REQUIRED = 1 << 0,  /* must be present (and not null) on create */
+    F_READONLY = 1 << 1,  /* never taken from a request body */
+    F_HIDDEN = 1 << 2,    /* stored, never shown (a password hash, an org's path) */
+    F_WRITEONLY = 1 << 3, /* taken from a body, never stored as given nor shown */
+    F_IMMUTABLE = 1 << 4, /* set on create, ignored on update (the parent of a nested thing) */
+    F_NOSTORE = 1 << 5,   /* computed for output, no column */
 };
 
 struct field {
@@ -65,16 +65,15 @@ struct rules {
                  struct err *e);
     int (*after_write)(struct store *st, const struct resource *r, json_t *obj, json_t *old,
                        struct err *e);
-    int (*before_delete)(struct store *st, const struct resource *r, json_t *old,
-                         struct err *e);
+    int (*before_delete)(struct store *st, const struct resource *r, json_t *old, struct err *e);
     /* Adds derived, read-only fields (a task's `overdue`) to an object about to be shown. */
     void (*present)(struct store *st, const struct resource *r, json_t *obj);
 };
 
 struct resource {
-    const char *name;      /* "tasks": path segment, export key, table name */
-    const char *singular;  /* "task": for messages and the OpenAPI schema */
-    const char *label_vi;  /* "nhiệm vụ": for messages a person reads */
+    const char *name;           /* "tasks": path segment, export key, table name */
+    const char *singular;       /* "task": for messages and the OpenAPI schema */
+    const char *label_vi;       /* "nhiệm vụ": for messages a person reads */
     const struct field *fields; /* ended by a {0} entry; fields[0] is the FT_ID "id" */
     /* Nested things are created under their parent (POST /programs/{id}/tasks) and then
      * live at their own path (/tasks/{id}); both are NULL for top-level resources. */
@@ -115,8 +114,8 @@ json_t *resource_decode(struct store *st, const struct resource *r, json_t *body
                         struct err *e);
 /* The same, for a caller with limited access: a reference to an object it cannot read is
  * refused as unknown, so that errors never reveal what lies outside its reach. */
-json_t *resource_decode_as(struct store *st, const struct resource *r, json_t *body,
-                           bool creating, const struct access *access, struct err *e);
+json_t *resource_decode_as(struct store *st, const struct resource *r, json_t *body, bool creating,
+                           const struct access *access, struct err *e);
 
 /* Turns a stored-shape object into the API shape (groups nested, hidden fields dropped,
  * derived fields added by rules->present). Returns a new reference. */
@@ -131,8 +130,8 @@ json_t *resource_filter_value(const struct resource *r, const char *name, const 
 /* Who makes a change, for the audit trail. */
 struct access;
 struct actor {
-    const char *user;    /* username, or "system" for the command line */
-    const char *address; /* client address, or NULL */
+    const char *user;            /* username, or "system" for the command line */
+    const char *address;         /* client address, or NULL */
     const struct access *access; /* what the actor may reach; NULL: everything */
 };
 
@@ -147,8 +146,8 @@ json_t *resource_create(struct store *st, const struct resource *r, json_t *body
                         const struct actor *a, struct err *e);
 json_t *resource_update(struct store *st, const struct resource *r, long long id, json_t *body,
                         const struct actor *a, struct err *e);
-int resource_delete(struct store *st, const struct resource *r, long long id,
-                    const struct actor *a, struct err *e);
+int resource_delete(struct store *st, const struct resource *r, long long id, const struct actor *a,
+                    struct err *e);
 /* The row in API shape, or NULL with 404 in e. */
 json_t *resource_get(struct store *st, const struct resource *r, long long id, struct err *e);
 /* The same, 404 when `access` (NULL: everything) cannot read it. */

@@ -153,8 +153,7 @@ json_t *resource_update(struct store *st, const struct resource *r, long long id
 
 /* Things owned by the deleted row go with it (ON DELETE CASCADE); their search entries must
  * go too, at every depth (a program's tasks, a resolution's items). */
-static int unindex_children(struct store *st, const struct resource *r, long long id,
-                            struct err *e)
+static int unindex_children(struct store *st, const struct resource *r, long long id, struct err *e)
 {
     for (int k = 0; resources[k]; k++) {
         const struct resource *c = resources[k];
@@ -184,8 +183,8 @@ static int unindex_children(struct store *st, const struct resource *r, long lon
     return 0;
 }
 
-int resource_delete(struct store *st, const struct resource *r, long long id,
-                    const struct actor *a, struct err *e)
+int resource_delete(struct store *st, const struct resource *r, long long id, const struct actor *a,
+                    struct err *e)
 {
     json_t *old = store_get(st, r, id, e);
     if (!old)

@@ -2,8 +2,8 @@
 #include "domain/nouns.h"
 
 static const char *const seat_bodies[] = {"bch", "btv", "ubkt", NULL};
-static const char *const seat_roles[] = {"secretary", "deputy_secretary", "standing_deputy",
-                                         "chair", "deputy_chair", "member", NULL};
+static const char *const seat_roles[] = {
+    "secretary", "deputy_secretary", "standing_deputy", "chair", "deputy_chair", "member", NULL};
 
 static const struct field seat_fields[] = {
     FIELD_ID,

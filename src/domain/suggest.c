@@ -74,8 +74,8 @@ static int by_score(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-size_t suggest_rank(const char *const *texts, size_t n, const char *query,
-                    struct suggestion *out, size_t limit)
+size_t suggest_rank(const char *const *texts, size_t n, const char *query, struct suggestion *out,
+                    size_t limit)
 {
     const double k1 = 1.2, b = 0.75;
     struct terms q = tokenize(query);

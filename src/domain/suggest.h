@@ -11,6 +11,6 @@ struct suggestion {
 
 /* Ranks texts[0..n) against query; writes at most limit suggestions with a positive score
  * into out, best first, and returns how many. */
-size_t suggest_rank(const char *const *texts, size_t n, const char *query,
-                    struct suggestion *out, size_t limit);
+size_t suggest_rank(const char *const *texts, size_t n, const char *query, struct suggestion *out,
+                    size_t limit);
 #endif

@@ -22,8 +22,8 @@ static const struct field task_update_fields[] = {
     FIELD_END,
 };
 
-static int task_update_check(struct store *st, const struct resource *r, json_t *obj,
-                             json_t *old, struct err *e)
+static int task_update_check(struct store *st, const struct resource *r, json_t *obj, json_t *old,
+                             struct err *e)
 {
     if (!obj_has(obj, "progress") && !obj_has(obj, "status"))
         return err_set(e, E_INVALID_FIELD, "progress",

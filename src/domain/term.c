@@ -45,8 +45,9 @@ static void term_present(struct store *st, const struct resource *r, json_t *obj
     json_t *ord = congress ? json_object_get(congress, "ordinal") : NULL;
     if (json_is_integer(ord)) {
         char buf[32];
-        json_object_set_new(congress, "ordinal_roman",
-                            json_string(roman_numeral((int)json_integer_value(ord), buf, sizeof buf)));
+        json_object_set_new(
+            congress, "ordinal_roman",
+            json_string(roman_numeral((int)json_integer_value(ord), buf, sizeof buf)));
     }
 }
 

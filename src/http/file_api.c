@@ -19,7 +19,8 @@ int api_file_create(struct request *q, struct response *res, struct err *e)
     if (query_only(q, allowed, e) != 0)
         return -1;
     if (access_max_role(&q->access) < ROLE_REPORTER)
-        return err_set(e, E_FORBIDDEN, NULL, "Tài khoản của bạn không được tải tệp lên. / Your "
+        return err_set(e, E_FORBIDDEN, NULL,
+                       "Tài khoản của bạn không được tải tệp lên. / Your "
                        "role may not upload files.");
     if (!q->body || q->body_len == 0)
         return err_set(e, E_INVALID_FIELD, NULL, "Tệp rỗng. / The file is empty.");
@@ -27,14 +28,15 @@ int api_file_create(struct request *q, struct response *res, struct err *e)
     const char *type = file_detect_type((const unsigned char *)q->body, q->body_len, name);
     if (!type) {
         free(name);
-        return err_set(e, E_INVALID_FIELD, "name", "Chỉ nhận tệp PDF, ảnh PNG/JPEG, Word, Excel, "
+        return err_set(e, E_INVALID_FIELD, "name",
+                       "Chỉ nhận tệp PDF, ảnh PNG/JPEG, Word, Excel, "
                        "PowerPoint hoặc văn bản UTF-8. / Only PDF, PNG, JPEG, DOCX, XLSX, PPTX or "
                        "UTF-8 text files are accepted.");
     }
     char sha[65];
     file_sha256_hex((const unsigned char *)q->body, q->body_len, sha);
-    json_t *row = json_pack("{s:s,s:s,s:s,s:I}", "sha256", sha, "name", name, "type", type,
-                            "size", (json_int_t)q->body_len);
+    json_t *row = json_pack("{s:s,s:s,s:s,s:I}", "sha256", sha, "name", name, "type", type, "size",
+                            (json_int_t)q->body_len);
     free(name);
     long long id = 0;
     int rc = store_file_put(q->st, sha, q->body, q->body_len, e);

@@ -16,8 +16,8 @@ enum { MAX_BODY = 10 * 1024 * 1024, MAX_SEGMENTS = 8 };
 
 struct request {
     const char *method;
-    const char *path;   /* without the query string */
-    const char *body;   /* NUL-terminated; NULL when there is none */
+    const char *path; /* without the query string */
+    const char *body; /* NUL-terminated; NULL when there is none */
     size_t body_len;
     const char *address; /* client address, "127.0.0.1" */
     /* Accessors supplied by the server adapter. */
@@ -39,8 +39,8 @@ struct request {
 
 struct response {
     int status;
-    json_t *json;           /* body, when JSON; owned */
-    char *raw;              /* body, when not JSON; owned (malloc'd) */
+    json_t *json; /* body, when JSON; owned */
+    char *raw;    /* body, when not JSON; owned (malloc'd) */
     size_t raw_len;
     const char *raw_static; /* body from static storage (embedded assets) */
     const char *content_type;

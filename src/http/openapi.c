@@ -33,8 +33,8 @@ static json_t *schema_of(const struct field *f)
         for (const struct field *sf = f->sub; sf && sf->name; sf++)
             json_object_set_new(props, sf->name, schema_of(sf));
         json_object_set_new(s, "type", json_string("array"));
-        json_object_set_new(s, "items", json_pack("{s:s,s:o}", "type", "object", "properties",
-                                                  props));
+        json_object_set_new(s, "items",
+                            json_pack("{s:s,s:o}", "type", "object", "properties", props));
         break;
     }
     case FT_DATE:
@@ -95,8 +95,8 @@ static json_t *schema_of_resource(const struct resource *r)
             target = json_object_get(g, "properties");
         }
         json_object_set_new(target, f->name, schema_of(f));
-        if ((f->flags & F_REQUIRED) && !f->group && !(f->flags & F_IMMUTABLE && r->parent_field &&
-                                                      !strcmp(f->name, r->parent_field)))
+        if ((f->flags & F_REQUIRED) && !f->group &&
+            !(f->flags & F_IMMUTABLE && r->parent_field && !strcmp(f->name, r->parent_field)))
             json_array_append_new(required, json_string(f->name));
     }
     return json_pack("{s:s,s:o,s:o,s:s}", "type", "object", "properties", props, "required",
@@ -110,9 +110,9 @@ static json_t *op(const char *summary, const char *schema_ref, int status)
     snprintf(code, sizeof code, "%d", status);
     json_t *ok = json_pack("{s:s}", "description", summary);
     if (schema_ref)
-        json_object_set_new(ok, "content",
-                            json_pack("{s:{s:{s:s}}}", "application/json", "schema", "$ref",
-                                      schema_ref));
+        json_object_set_new(
+            ok, "content",
+            json_pack("{s:{s:{s:s}}}", "application/json", "schema", "$ref", schema_ref));
     json_object_set_new(responses, code, ok);
     json_object_set_new(responses, "default",
                         json_pack("{s:s,s:{s:{s:{s:s}}}}", "description", "error", "content",
@@ -124,11 +124,11 @@ static json_t *op(const char *summary, const char *schema_ref, int status)
 int api_openapi(struct request *q, struct response *res, struct err *e)
 {
     json_t *schemas = json_object(), *paths = json_object();
-    json_object_set_new(
-        schemas, "Error",
-        json_pack("{s:s,s:{s:{s:s,s:{s:{s:s},s:{s:s},s:{s:s}}}}}", "type", "object",
-                  "properties", "error", "type", "object", "properties", "code", "type",
-                  "string", "message", "type", "string", "field", "type", "string"));
+    json_object_set_new(schemas, "Error",
+                        json_pack("{s:s,s:{s:{s:s,s:{s:{s:s},s:{s:s},s:{s:s}}}}}", "type", "object",
+                                  "properties", "error", "type", "object", "properties", "code",
+                                  "type", "string", "message", "type", "string", "field", "type",
+                                  "string"));
     for (int i = 0; resources[i]; i++) {
         const struct resource *r = resources[i];
         if (r->no_api)
@@ -136,20 +136,20 @@ int api_openapi(struct request *q, struct response *res, struct err *e)
         char ref[128], path[160];
         snprintf(ref, sizeof ref, "#/components/schemas/%s", r->singular);
         json_object_set_new(schemas, r->singular, schema_of_resource(r));
-        json_t *body = json_pack("{s:{s:{s:{s:s}}}}", "content", "application/json", "schema",
-                                 "$ref", ref);
+        json_t *body =
+            json_pack("{s:{s:{s:{s:s}}}}", "content", "application/json", "schema", "$ref", ref);
         if (r->parent_path) {
             snprintf(path, sizeof path, "/api/v1/%s/{id}/%s", r->parent_path, r->sub_path);
             json_t *create = op("create", ref, 201);
             json_object_set(create, "requestBody", body);
-            json_object_set_new(paths, path, json_pack("{s:o,s:o}", "get", op("list", NULL, 200),
-                                                       "post", create));
+            json_object_set_new(
+                paths, path, json_pack("{s:o,s:o}", "get", op("list", NULL, 200), "post", create));
         } else {
             snprintf(path, sizeof path, "/api/v1/%s", r->name);
             json_t *create = op("create", ref, 201);
             json_object_set(create, "requestBody", body);
-            json_object_set_new(paths, path, json_pack("{s:o,s:o}", "get", op("list", NULL, 200),
-                                                       "post", create));
+            json_object_set_new(
+                paths, path, json_pack("{s:o,s:o}", "get", op("list", NULL, 200), "post", create));
         }
         snprintf(path, sizeof path, "/api/v1/%s/{id}", r->item_path ? r->item_path : r->name);
         json_t *patch = op("update", ref, 200);
@@ -176,11 +176,11 @@ int api_openapi(struct request *q, struct response *res, struct err *e)
                             json_pack("{s:o}", "get", op(questions[i][1], NULL, 200)));
     json_t *doc = json_pack(
         "{s:s,s:{s:s,s:s,s:s},s:o,s:{s:o,s:{s:{s:s,s:s},s:{s:s,s:s,s:s}}},s:[{s:[]},{s:[]}]}",
-        "openapi", "3.0.3", "info", "title", "trienkhai API", "version", "1",
-        "description", "Triển khai nghị quyết: the fixed core of API.md and its extensions.",
-        "paths", paths, "components", "schemas", schemas, "securitySchemes", "bearer", "type",
-        "http", "scheme", "bearer", "cookie", "type", "apiKey", "in", "cookie", "name",
-        "tk_session", "security", "bearer", "cookie");
+        "openapi", "3.0.3", "info", "title", "trienkhai API", "version", "1", "description",
+        "Triển khai nghị quyết: the fixed core of API.md and its extensions.", "paths", paths,
+        "components", "schemas", schemas, "securitySchemes", "bearer", "type", "http", "scheme",
+        "bearer", "cookie", "type", "apiKey", "in", "cookie", "name", "tk_session", "security",
+        "bearer", "cookie");
     respond_json(res, 200, doc);
     return 0;
 }

@@ -43,8 +43,10 @@ static int query_ref(struct request *q, const char *name, const struct resource 
     if (!*id && !required)
         return 0;
     if (*id <= 0 || !visible(q, r, *id))
-        return err_set(e, E_INVALID_FIELD, name, "%s: không có %s nào mang mã %lld. / No %s with "
-                       "id %lld.", name, r->label_vi, *id, r->singular, *id);
+        return err_set(e, E_INVALID_FIELD, name,
+                       "%s: không có %s nào mang mã %lld. / No %s with "
+                       "id %lld.",
+                       name, r->label_vi, *id, r->singular, *id);
     return 0;
 }
 
@@ -80,7 +82,8 @@ int api_org_children(struct request *q, struct response *res, struct err *e)
     json_t *items = json_array();
     size_t i;
     json_t *row;
-    json_array_foreach(rows, i, row) json_array_append_new(items, resource_present(q->st, &res_orgs, row));
+    json_array_foreach(rows, i, row)
+        json_array_append_new(items, resource_present(q->st, &res_orgs, row));
     json_decref(rows);
     respond_json(res, 200, json_pack("{s:o,s:n}", "items", items, "next_cursor"));
     return 0;
@@ -109,9 +112,11 @@ int api_org_rollup(struct request *q, struct response *res, struct err *e)
         return -1;
     const char *by = q->query(q, "by");
     if (by && strcmp(by, "program") && strcmp(by, "lead"))
-        return err_set(e, E_INVALID_FIELD, "by", "by phải là program hoặc lead. / by must be "
+        return err_set(e, E_INVALID_FIELD, "by",
+                       "by phải là program hoặc lead. / by must be "
                        "program or lead.");
-    json_t *out = store_rollup(q->st, id, (int)term_year, by && !strcmp(by, "lead"), date_today(), e);
+    json_t *out =
+        store_rollup(q->st, id, (int)term_year, by && !strcmp(by, "lead"), date_today(), e);
     if (!out)
         return -1;
     json_object_set_new(out, "by", json_string(by ? by : "program"));
@@ -139,8 +144,10 @@ static int path_resolution(struct request *q, long long *id, struct err *e)
     if (segment_id(q, 1, id, e) != 0)
         return -1;
     if (!visible(q, &res_resolutions, *id))
-        return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy nghị quyết %lld. / No resolution "
-                       "with id %lld.", *id, *id);
+        return err_set(e, E_NOT_FOUND, NULL,
+                       "Không tìm thấy nghị quyết %lld. / No resolution "
+                       "with id %lld.",
+                       *id, *id);
     return 0;
 }
 
@@ -187,7 +194,8 @@ int api_suggest(struct request *q, struct response *res, struct err *e)
         return -1;
     const char *text = q->query(q, "text");
     if (!text || !*text)
-        return err_set(e, E_INVALID_FIELD, "text", "Cần nội dung nhiệm vụ (text). / text is "
+        return err_set(e, E_INVALID_FIELD, "text",
+                       "Cần nội dung nhiệm vụ (text). / text is "
                        "required.");
     if (limit < 1)
         limit = 1;
@@ -207,12 +215,10 @@ int api_suggest(struct request *q, struct response *res, struct err *e)
     json_t *items = json_array();
     for (size_t i = 0; i < m; i++) {
         json_t *row = json_array_get(rows, best[i].index);
-        json_array_append_new(items, json_pack("{s:I,s:O,s:O,s:O,s:f}", "id",
-                                               (json_int_t)obj_int(row, "id"), "code",
-                                               json_object_get(row, "code"), "kind",
-                                               json_object_get(row, "kind"), "text",
-                                               json_object_get(row, "text"), "score",
-                                               best[i].score));
+        json_array_append_new(
+            items, json_pack("{s:I,s:O,s:O,s:O,s:f}", "id", (json_int_t)obj_int(row, "id"), "code",
+                             json_object_get(row, "code"), "kind", json_object_get(row, "kind"),
+                             "text", json_object_get(row, "text"), "score", best[i].score));
     }
     free(best);
     free(texts);
@@ -232,25 +238,33 @@ int api_indicator_rollup(struct request *q, struct response *res, struct err *e)
                      access_can_read(q->st, &q->access, &res_items, row);
     json_decref(row);
     if (!indicator)
-        return err_set(e, E_NOT_FOUND, NULL, "Không có chỉ tiêu mang mã %lld. / No indicator with "
-                       "id %lld.", item, item);
+        return err_set(e, E_NOT_FOUND, NULL,
+                       "Không có chỉ tiêu mang mã %lld. / No indicator with "
+                       "id %lld.",
+                       item, item);
     if (query_only(q, allowed, e) != 0 || query_ref(q, "org_id", &res_orgs, true, &org, e) != 0)
         return -1;
     if (!access_org_within(q->st, &q->access, org))
-        return err_set(e, E_INVALID_FIELD, "org_id", "org_id: không có tổ chức nào mang mã %lld. "
-                       "/ No org with id %lld.", org, org);
+        return err_set(e, E_INVALID_FIELD, "org_id",
+                       "org_id: không có tổ chức nào mang mã %lld. "
+                       "/ No org with id %lld.",
+                       org, org);
     const char *period_text = q->query(q, "period");
     struct period p;
     char code[32];
-    if (!period_text || (period_parse(period_text, &p) != 0 && period_parse_label(period_text, &p) != 0))
-        return err_set(e, E_INVALID_FIELD, "period", "Cần một kỳ hợp lệ (2021, 2021-Q2, 2021-H1, "
+    if (!period_text ||
+        (period_parse(period_text, &p) != 0 && period_parse_label(period_text, &p) != 0))
+        return err_set(e, E_INVALID_FIELD, "period",
+                       "Cần một kỳ hợp lệ (2021, 2021-Q2, 2021-H1, "
                        "2021-06, term). / period must be a period code.");
     const char *status = q->query(q, "status");
     if (status && strcmp(status, "approved") && strcmp(status, "any"))
-        return err_set(e, E_INVALID_FIELD, "status", "status chỉ nhận approved. / status may only "
+        return err_set(e, E_INVALID_FIELD, "status",
+                       "status chỉ nhận approved. / status may only "
                        "be approved.");
     period_code(&p, code, sizeof code);
-    json_t *out = store_indicator_rollup(q->st, item, org, code, status && !strcmp(status, "approved"), e);
+    json_t *out =
+        store_indicator_rollup(q->st, item, org, code, status && !strcmp(status, "approved"), e);
     if (!out)
         return -1;
     char label[64];
@@ -269,12 +283,13 @@ int api_waiver(struct request *q, struct response *res, struct err *e)
         return -1;
     if (!access_can_read(q->st, &q->access, &res_items, old)) {
         json_decref(old);
-        return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy nội dung %lld. / No item with id %lld.",
-                       id, id);
+        return err_set(e, E_NOT_FOUND, NULL,
+                       "Không tìm thấy nội dung %lld. / No item with id %lld.", id, id);
     }
     if (!access_can_write(q->st, &q->access, &res_items, old)) {
         json_decref(old);
-        return err_set(e, E_FORBIDDEN, NULL, "Bạn không có quyền miễn nội dung này. / You may not "
+        return err_set(e, E_FORBIDDEN, NULL,
+                       "Bạn không có quyền miễn nội dung này. / You may not "
                        "waive this item.");
     }
     json_t *change = json_object();
@@ -289,7 +304,8 @@ int api_waiver(struct request *q, struct response *res, struct err *e)
         json_decref(body);
         if (!nfc || strspn(nfc, " \t\r\n") == strlen(nfc)) {
             free(nfc);
-            err_set(e, E_INVALID_FIELD, "reason", "Cần nêu lý do miễn (reason). / reason is "
+            err_set(e, E_INVALID_FIELD, "reason",
+                    "Cần nêu lý do miễn (reason). / reason is "
                     "required.");
             goto done;
         }
@@ -323,10 +339,18 @@ static void append_escaped(char **buf, size_t *len, size_t *cap, const char *s, 
     for (size_t i = 0; i < n; i++) {
         const char *rep = NULL;
         switch (s[i]) {
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '&': rep = "&amp;"; break;
-        case '"': rep = "&quot;"; break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '&':
+            rep = "&amp;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
         }
         size_t m = rep ? strlen(rep) : 1;
         while (*len + m + 1 > *cap)
@@ -448,18 +472,21 @@ int api_search(struct request *q, struct response *res, struct err *e)
     if (!text)
         return err_set(e, E_INVALID_FIELD, "q", "Cần từ khóa tìm kiếm (q). / q is required.");
     if (strlen(text) > 500)
-        return err_set(e, E_INVALID_FIELD, "q", "Từ khóa quá dài (tối đa 500 byte). / q is too "
+        return err_set(e, E_INVALID_FIELD, "q",
+                       "Từ khóa quá dài (tối đa 500 byte). / q is too "
                        "long.");
     char *folded = text_fold(text);
     if (!folded)
-        return err_set(e, E_INVALID_FIELD, "q", "q không phải UTF-8 hợp lệ. / q is not valid "
+        return err_set(e, E_INVALID_FIELD, "q",
+                       "q không phải UTF-8 hợp lệ. / q is not valid "
                        "UTF-8.");
     if (limit < 1)
         limit = 1;
     if (limit > 100)
         limit = 100;
     /* Ask for more than shown, since hits out of reach are dropped below. */
-    json_t *rows = store_search(q->st, folded, !access_is_everything(&q->access) ? (int)limit * 5 + 20 : (int)limit, e);
+    json_t *rows = store_search(
+        q->st, folded, !access_is_everything(&q->access) ? (int)limit * 5 + 20 : (int)limit, e);
     if (!rows) {
         free(folded);
         return -1;

@@ -31,8 +31,10 @@ int query_int(const struct request *q, const char *name, long long def, long lon
     errno = 0;
     long long v = strtoll(s, &end, 10);
     if (errno || *end)
-        return err_set(e, E_INVALID_FIELD, name, "%s phải là một số nguyên. / %s must be an "
-                       "integer.", name, name);
+        return err_set(e, E_INVALID_FIELD, name,
+                       "%s phải là một số nguyên. / %s must be an "
+                       "integer.",
+                       name, name);
     *out = v;
     return 0;
 }
@@ -48,8 +50,10 @@ static int check_allowed(void *arg, const char *k, const char *v)
     for (const char *const *p = a->allowed; *p; p++)
         if (!strcmp(*p, k))
             return 0;
-    return err_set(a->e, E_INVALID_FIELD, k, "Tham số %s không được hỗ trợ ở đây. / Unknown "
-                   "parameter %s.", k, k);
+    return err_set(a->e, E_INVALID_FIELD, k,
+                   "Tham số %s không được hỗ trợ ở đây. / Unknown "
+                   "parameter %s.",
+                   k, k);
 }
 
 int query_only(const struct request *q, const char *const *allowed, struct err *e)
@@ -78,7 +82,8 @@ json_t *body_json(const struct request *q, struct err *e)
         } else if (c == '"') {
             in_string = true;
         } else if ((c == '{' || c == '[') && ++depth > 32) {
-            err_set(e, E_INVALID_JSON, NULL, "JSON lồng quá sâu (tối đa 32 cấp). / JSON nested "
+            err_set(e, E_INVALID_JSON, NULL,
+                    "JSON lồng quá sâu (tối đa 32 cấp). / JSON nested "
                     "deeper than 32 levels.");
             return NULL;
         } else if (c == '}' || c == ']') {

@@ -108,8 +108,8 @@ static int check_origin(struct request *q, struct err *e)
         own[--n] = 0;
     if (strcmp(origin, own) != 0)
         return err_set(e, E_CROSS_ORIGIN, NULL,
-                       "Yêu cầu từ nguồn %s bị từ chối. / Request from origin %s refused.",
-                       origin, origin);
+                       "Yêu cầu từ nguồn %s bị từ chối. / Request from origin %s refused.", origin,
+                       origin);
     return 0;
 }
 
@@ -120,10 +120,10 @@ static int check_role(struct request *q, struct err *e)
     int rank = (int)access_max_role(&q->access);
     int need = 0;
     if (strcmp(q->method, "GET") != 0 && strcmp(q->path, "/api/v1/session") != 0) {
-        bool reporting = q->nsegments == 3 && !strcmp(q->method, "POST") &&
-                         ((!strcmp(q->segments[0], "tasks") && !strcmp(q->segments[2], "updates")) ||
-                          (!strcmp(q->segments[0], "indicators") &&
-                           !strcmp(q->segments[2], "values")));
+        bool reporting =
+            q->nsegments == 3 && !strcmp(q->method, "POST") &&
+            ((!strcmp(q->segments[0], "tasks") && !strcmp(q->segments[2], "updates")) ||
+             (!strcmp(q->segments[0], "indicators") && !strcmp(q->segments[2], "values")));
         if (q->nsegments == 1 && !strcmp(q->segments[0], "files"))
             reporting = true; /* evidence for a progress report */
         need = reporting ? 1 : 2;
@@ -152,8 +152,8 @@ static void handle_api(struct request *q, struct response *res)
     }
     if (path_known && !route) {
         err_set(&e, E_METHOD_NOT_ALLOWED, NULL,
-                "Phương thức %s không dùng được ở đây. / Method %s is not allowed here.",
-                q->method, q->method);
+                "Phương thức %s không dùng được ở đây. / Method %s is not allowed here.", q->method,
+                q->method);
         respond_error(res, &e);
         return;
     }

@@ -103,10 +103,11 @@ static void access_log(struct MHD_Connection *c, const char *method, const char 
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    double ms = (double)(now.tv_sec - start->tv_sec) * 1e3 +
-                (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+    double ms =
+        (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
     char addr[64] = "-";
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
         inet_ntop(AF_INET, &((struct sockaddr_in *)ci->client_addr)->sin_addr, addr, sizeof addr);
     time_t t = time(NULL);
@@ -152,7 +153,8 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct conn *cc, 
         MHD_add_response_header(r, "Set-Cookie", res->cookie);
     if (res->etag[0])
         MHD_add_response_header(r, "ETag", res->etag);
-    MHD_add_response_header(r, "Cache-Control", res->cache_control ? res->cache_control : "no-store");
+    MHD_add_response_header(r, "Cache-Control",
+                            res->cache_control ? res->cache_control : "no-store");
     add_common_headers(r);
     enum MHD_Result ok = MHD_queue_response(c, (unsigned)res->status, r);
     MHD_destroy_response(r);
@@ -173,8 +175,8 @@ static enum MHD_Result error_now(struct MHD_Connection *c, struct conn *cc, cons
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-                                  const char *method, const char *version,
-                                  const char *upload_data, size_t *upload_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_size, void **con_cls)
 {
     struct conn *cc = *con_cls;
     if (!cc) {
@@ -245,7 +247,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return send_response(c, cc, method, url, &res);
     }
     char addr[64] = "";
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
         inet_ntop(AF_INET, &((struct sockaddr_in *)ci->client_addr)->sin_addr, addr, sizeof addr);
     struct request q = {
@@ -280,7 +283,8 @@ int server_run(const char *db, const char *host, int port, int threads)
     db_path = db;
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     if (inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
-        fprintf(stderr, "trienkhai: địa chỉ nghe không hợp lệ / invalid listen address: %s\n", host);
+        fprintf(stderr, "trienkhai: địa chỉ nghe không hợp lệ / invalid listen address: %s\n",
+                host);
         return 1;
     }
     sigset_t set;
@@ -293,12 +297,12 @@ int server_run(const char *db, const char *host, int port, int threads)
     /* Past a file-size limit a write must fail (and the request get 503), not kill us. */
     signal(SIGXFSZ, SIG_IGN);
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, NULL, NULL,
-        on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)1000, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0, MHD_OPTION_END);
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, NULL, NULL, on_request,
+        NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        (unsigned)0, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "trienkhai: không nghe được trên %s:%d / cannot listen on %s:%d\n", host,
                 port, host, port);
@@ -309,11 +313,13 @@ int server_run(const char *db, const char *host, int port, int threads)
     fflush(stdout);
     int sig;
     sigwait(&set, &sig);
-    fprintf(stderr, "trienkhai: nhận tín hiệu %d, đang dừng / signal %d, shutting down\n", sig, sig);
+    fprintf(stderr, "trienkhai: nhận tín hiệu %d, đang dừng / signal %d, shutting down\n", sig,
+            sig);
     MHD_quiesce_daemon(d);
     /* Let requests in flight finish, up to 10 seconds. */
     for (int i = 0; i < 100; i++) {
-        const union MHD_DaemonInfo *ci = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        const union MHD_DaemonInfo *ci =
+            MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!ci || ci->num_connections == 0)
             break;
         usleep(100 * 1000);

@@ -98,8 +98,8 @@ int api_session_create(struct request *q, struct response *res, struct err *e)
         json_decref(user);
         goto done;
     }
-    bool tls = getenv("TRIENKHAI_PUBLIC_URL") &&
-               !strncmp(getenv("TRIENKHAI_PUBLIC_URL"), "https://", 8);
+    bool tls =
+        getenv("TRIENKHAI_PUBLIC_URL") && !strncmp(getenv("TRIENKHAI_PUBLIC_URL"), "https://", 8);
     snprintf(res->cookie, sizeof res->cookie,
              "tk_session=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%d%s", token,
              SESSION_ABSOLUTE, tls ? "; Secure" : "");

@@ -121,8 +121,7 @@ void sq_bind_json(sqlite3_stmt *s, const char *name, json_t *v)
     else if (json_is_boolean(v))
         sqlite3_bind_int(s, i, json_is_true(v));
     else if (json_is_string(v))
-        sqlite3_bind_text(s, i, json_string_value(v), (int)json_string_length(v),
-                          SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, i, json_string_value(v), (int)json_string_length(v), SQLITE_TRANSIENT);
     else {
         char *text = json_dumps(v, JSON_COMPACT);
         sqlite3_bind_text(s, i, text, -1, free);
@@ -154,8 +153,9 @@ static int exec_sql(struct store *st, const char *sql, struct err *e)
  * order of file name (001_init.sql, 002_…). */
 static int migrate(struct store *st, struct err *e)
 {
-    if (exec_sql(st, "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
-                     "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
+    if (exec_sql(st,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
+                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
                  e) != 0)
         return -1;
     for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
@@ -195,8 +195,10 @@ struct store *store_open(const char *path, bool create, struct err *e)
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
     if (rc != SQLITE_OK) {
-        err_set(e, E_INTERNAL, NULL, "Không mở được cơ sở dữ liệu %s: %s / Cannot open the "
-                "database.", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        err_set(e, E_INTERNAL, NULL,
+                "Không mở được cơ sở dữ liệu %s: %s / Cannot open the "
+                "database.",
+                path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
         store_close(st);
         return NULL;
     }
@@ -204,8 +206,9 @@ struct store *store_open(const char *path, bool create, struct err *e)
     sqlite3_extended_result_codes(st->db, 1);
     /* WAL lets readers go on while one writer commits; synchronous=FULL syncs the WAL at
      * every commit, which is what makes an acknowledged write survive power loss. */
-    if (exec_sql(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+    if (exec_sql(st,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
                  e) != 0 ||
         migrate(st, e) != 0) {
         store_close(st);
@@ -268,8 +271,7 @@ void store_rollback(struct store *st)
 
 static bool stored_column(const struct field *f)
 {
-    return !(f->flags & (F_NOSTORE | F_WRITEONLY)) && f->type != FT_REFS &&
-           f->type != FT_TIMESTAMP;
+    return !(f->flags & (F_NOSTORE | F_WRITEONLY)) && f->type != FT_REFS && f->type != FT_TIMESTAMP;
 }
 
 static void link_table(const struct resource *r, const struct field *f, char *buf, size_t size)
@@ -293,8 +295,8 @@ static int write_links(struct store *st, const struct resource *r, long long id,
         sq_bind_int(s, ":id", id);
         if (sq_done(st, s, e) != 0)
             return -1;
-        snprintf(sql, sizeof sql,
-                 "INSERT INTO %s (owner_id, ref_id, pos) VALUES (:id, :ref, :pos)", table);
+        snprintf(sql, sizeof sql, "INSERT INTO %s (owner_id, ref_id, pos) VALUES (:id, :ref, :pos)",
+                 table);
         size_t i;
         json_t *ref;
         json_array_foreach(list, i, ref)
@@ -362,8 +364,8 @@ int store_update(struct store *st, const struct resource *r, long long id, json_
             has_updated = true;
         if (!stored_column(f) || f->type == FT_ID || !json_object_get(obj, field_column(f)))
             continue;
-        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s",
-                 *sets ? ", " : "", field_column(f), field_column(f));
+        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s", *sets ? ", " : "",
+                 field_column(f), field_column(f));
     }
     if (has_updated)
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets),
@@ -388,10 +390,11 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
     char sets[4096] = "";
     for (const struct field *f = r->fields; f->name; f++) {
         bool column = stored_column(f) || f->type == FT_TIMESTAMP;
-        if (!column || f->type == FT_ID || f->type == FT_REFS || !json_object_get(obj, field_column(f)))
+        if (!column || f->type == FT_ID || f->type == FT_REFS ||
+            !json_object_get(obj, field_column(f)))
             continue;
-        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s",
-                 *sets ? ", " : "", field_column(f), field_column(f));
+        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s", *sets ? ", " : "",
+                 field_column(f), field_column(f));
     }
     if (!*sets)
         return 0;
@@ -481,8 +484,7 @@ static int read_links(struct store *st, const struct resource *r, json_t *obj, s
             continue;
         char table[128], sql[256];
         link_table(r, f, table, sizeof table);
-        snprintf(sql, sizeof sql, "SELECT ref_id FROM %s WHERE owner_id = :id ORDER BY pos",
-                 table);
+        snprintf(sql, sizeof sql, "SELECT ref_id FROM %s WHERE owner_id = :id ORDER BY pos", table);
         sqlite3_stmt *s = sq_prepare(st, sql, e);
         if (!s)
             return -1;
@@ -558,8 +560,7 @@ json_t *store_list(struct store *st, const struct resource *r, const struct stor
         }
     }
     char sql[4400];
-    snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s ORDER BY id LIMIT :limit", r->name,
-             where);
+    snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE %s ORDER BY id LIMIT :limit", r->name, where);
     sqlite3_stmt *s = sq_prepare(st, sql, e);
     if (!s)
         return NULL;
@@ -677,8 +678,8 @@ json_t *store_org_subtree(struct store *st, long long org_id, struct err *e)
 {
     char *path = store_org_path(st, org_id);
     if (!path) {
-        err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy tổ chức %lld. / No org with id %lld.",
-                org_id, org_id);
+        err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy tổ chức %lld. / No org with id %lld.", org_id,
+                org_id);
         return NULL;
     }
     char hi[1024];
@@ -789,8 +790,7 @@ json_t *store_file_users(struct store *st, long long file_id)
 int store_backup(struct store *st, const char *to, struct err *e)
 {
     sqlite3 *dest;
-    if (sqlite3_open_v2(to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         err_set(e, E_INTERNAL, NULL, "Không tạo được tệp sao lưu %s. / Cannot create %s.", to, to);
         sqlite3_close(dest);
         return -1;

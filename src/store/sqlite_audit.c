@@ -132,13 +132,13 @@ json_t *store_audit_list(struct store *st, const char *since, long long after_id
     while (sqlite3_step(s) == SQLITE_ROW) {
         json_t *before = col(s, 7) ? json_loads(col(s, 7), 0, NULL) : json_null();
         json_t *after = col(s, 8) ? json_loads(col(s, 8), 0, NULL) : json_null();
-        json_array_append_new(
-            rows, json_pack("{s:I,s:s,s:s?,s:s?,s:s,s:s,s:I,s:o,s:o}", "id",
-                            (json_int_t)sqlite3_column_int64(s, 0), "at", col(s, 1), "user",
-                            col(s, 2), "address", col(s, 3), "action", col(s, 4), "resource",
-                            col(s, 5), "resource_id", (json_int_t)sqlite3_column_int64(s, 6),
-                            "before", before ? before : json_null(), "after",
-                            after ? after : json_null()));
+        json_array_append_new(rows, json_pack("{s:I,s:s,s:s?,s:s?,s:s,s:s,s:I,s:o,s:o}", "id",
+                                              (json_int_t)sqlite3_column_int64(s, 0), "at",
+                                              col(s, 1), "user", col(s, 2), "address", col(s, 3),
+                                              "action", col(s, 4), "resource", col(s, 5),
+                                              "resource_id", (json_int_t)sqlite3_column_int64(s, 6),
+                                              "before", before ? before : json_null(), "after",
+                                              after ? after : json_null()));
     }
     sqlite3_reset(s);
     return rows;
@@ -156,8 +156,8 @@ json_t *store_user_by_name(struct store *st, const char *username)
     return id ? store_get(st, resource_by_name("users"), id, NULL) : NULL;
 }
 
-int store_session_put(struct store *st, const char *token_hash, long long user_id,
-                      const char *kind, long long expires_at, struct err *e)
+int store_session_put(struct store *st, const char *token_hash, long long user_id, const char *kind,
+                      long long expires_at, struct err *e)
 {
     sqlite3_stmt *s = sq_prepare(st,
                                  "INSERT INTO sessions (token_hash, user_id, kind, created_at, "
@@ -216,8 +216,8 @@ int store_session_drop(struct store *st, const char *token_hash)
 int store_sessions_drop_user(struct store *st, long long user_id, const char *kind)
 {
     struct err e = {0};
-    sqlite3_stmt *s = sq_prepare(
-        st, "DELETE FROM sessions WHERE user_id = :u AND (:k IS NULL OR kind = :k)", &e);
+    sqlite3_stmt *s =
+        sq_prepare(st, "DELETE FROM sessions WHERE user_id = :u AND (:k IS NULL OR kind = :k)", &e);
     if (!s)
         return -1;
     sq_bind_int(s, ":u", user_id);

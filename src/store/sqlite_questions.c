@@ -80,13 +80,13 @@ json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_
     long long overdue = (long long)sqlite3_column_double(s, 0);
     sqlite3_reset(s);
     long long counted = c[0] - c[4];
-    json_t *tasks = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "total", (json_int_t)c[0],
-                              "not_started", (json_int_t)c[1], "in_progress", (json_int_t)c[2],
-                              "done", (json_int_t)c[3], "cancelled", (json_int_t)c[4], "overdue",
-                              (json_int_t)overdue);
-    json_t *out = json_pack("{s:I,s:o,s:o}", "org_id", (json_int_t)org_id, "tasks", tasks,
-                            "progress",
-                            counted > 0 ? json_real((double)c[5] / (double)counted) : json_null());
+    json_t *tasks =
+        json_pack("{s:I,s:I,s:I,s:I,s:I,s:I}", "total", (json_int_t)c[0], "not_started",
+                  (json_int_t)c[1], "in_progress", (json_int_t)c[2], "done", (json_int_t)c[3],
+                  "cancelled", (json_int_t)c[4], "overdue", (json_int_t)overdue);
+    json_t *out =
+        json_pack("{s:I,s:o,s:o}", "org_id", (json_int_t)org_id, "tasks", tasks, "progress",
+                  counted > 0 ? json_real((double)c[5] / (double)counted) : json_null());
 
     s = sq_prepare(st, "SELECT count(*) FROM orgs WHERE path >= :lo AND path < :hi", e);
     if (!s)
@@ -146,17 +146,21 @@ json_t *store_rollup_scan(struct store *st, long long org_id, int term_year, boo
     static const char *const sql[2] = {
         "SELECT count(*), total(t.status = 'not_started'), total(t.status = 'in_progress'), "
         "total(t.status = 'done'), total(t.status = 'cancelled'), "
-        "total(t.status IN ('not_started','in_progress') AND t.due_day >= 0 AND t.due_day < :today), "
+        "total(t.status IN ('not_started','in_progress') AND t.due_day >= 0 AND t.due_day < "
+        ":today), "
         "avg(CASE WHEN t.status <> 'cancelled' THEN coalesce(t.progress, 0) END) "
         "FROM tasks t JOIN programs p ON p.id = t.program_id JOIN orgs o ON o.id = p.org_id "
-        "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
+        "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = "
+        "rs.term_id "
         "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
         "SELECT count(*), total(t.status = 'not_started'), total(t.status = 'in_progress'), "
         "total(t.status = 'done'), total(t.status = 'cancelled'), "
-        "total(t.status IN ('not_started','in_progress') AND t.due_day >= 0 AND t.due_day < :today), "
+        "total(t.status IN ('not_started','in_progress') AND t.due_day >= 0 AND t.due_day < "
+        ":today), "
         "avg(CASE WHEN t.status <> 'cancelled' THEN coalesce(t.progress, 0) END) "
         "FROM tasks t JOIN orgs o ON o.id = t.lead_org_id JOIN programs p ON p.id = t.program_id "
-        "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
+        "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = "
+        "rs.term_id "
         "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
     };
     sqlite3_stmt *s = sq_prepare(st, sql[by_lead], e);
@@ -171,8 +175,8 @@ json_t *store_rollup_scan(struct store *st, long long org_id, int term_year, boo
         return NULL;
     }
     json_t *tasks = json_pack(
-        "{s:I,s:I,s:I,s:I,s:I,s:I}", "total", (json_int_t)sqlite3_column_int64(s, 0),
-        "not_started", (json_int_t)sqlite3_column_double(s, 1), "in_progress",
+        "{s:I,s:I,s:I,s:I,s:I,s:I}", "total", (json_int_t)sqlite3_column_int64(s, 0), "not_started",
+        (json_int_t)sqlite3_column_double(s, 1), "in_progress",
         (json_int_t)sqlite3_column_double(s, 2), "done", (json_int_t)sqlite3_column_double(s, 3),
         "cancelled", (json_int_t)sqlite3_column_double(s, 4), "overdue",
         (json_int_t)sqlite3_column_double(s, 5));
@@ -241,11 +245,10 @@ json_t *store_coverage(struct store *st, long long resolution_id, long long prog
     sq_bind_int(s, ":r", resolution_id);
     json_t *items = json_array();
     while (sqlite3_step(s) == SQLITE_ROW) {
-        json_t *it = json_pack("{s:I,s:o,s:o,s:o,s:o,s:[]}", "id",
-                               (json_int_t)sqlite3_column_int64(s, 0), "code",
-                               sq_column_json(s, 1), "text", sq_column_json(s, 2), "kind",
-                               sq_column_json(s, 3), "parent_id", sq_column_json(s, 4),
-                               "task_ids");
+        json_t *it =
+            json_pack("{s:I,s:o,s:o,s:o,s:o,s:[]}", "id", (json_int_t)sqlite3_column_int64(s, 0),
+                      "code", sq_column_json(s, 1), "text", sq_column_json(s, 2), "kind",
+                      sq_column_json(s, 3), "parent_id", sq_column_json(s, 4), "task_ids");
         if (sqlite3_column_type(s, 5) != SQLITE_NULL)
             json_object_set_new(it, "waiver_reason", sq_column_json(s, 5));
         json_array_append_new(items, it);
@@ -334,10 +337,10 @@ json_t *store_cascade(struct store *st, long long org_id, long long resolution_i
     sq_bind_text(s, ":cto", congress_to);
     json_t *rows = json_array();
     while (sqlite3_step(s) == SQLITE_ROW) {
-        json_t *row = json_pack("{s:I,s:o,s:o,s:o}", "org_id",
-                                (json_int_t)sqlite3_column_int64(s, 0), "org_name",
-                                sq_column_json(s, 1), "org_short_name", sq_column_json(s, 2),
-                                "congress_held_to", sq_column_json(s, 5));
+        json_t *row =
+            json_pack("{s:I,s:o,s:o,s:o}", "org_id", (json_int_t)sqlite3_column_int64(s, 0),
+                      "org_name", sq_column_json(s, 1), "org_short_name", sq_column_json(s, 2),
+                      "congress_held_to", sq_column_json(s, 5));
         json_object_set_new(row, "program_id", sq_column_json(s, 4));
         json_t *ids = json_array();
         const char *list = (const char *)sqlite3_column_text(s, 6);
@@ -346,7 +349,8 @@ json_t *store_cascade(struct store *st, long long org_id, long long resolution_i
             c = strchr(c, ',');
             c = c ? c + 1 : NULL;
         }
-        json_object_set_new(row, "tasks_without_plan", json_integer((json_int_t)json_array_size(ids)));
+        json_object_set_new(row, "tasks_without_plan",
+                            json_integer((json_int_t)json_array_size(ids)));
         json_object_set_new(row, "tasks_without_plan_ids", ids);
         json_array_append_new(rows, row);
     }
@@ -424,14 +428,14 @@ static bool subtree_figure(json_t *item, const struct ivalue *vals, size_t n,
             continue;
         orgs[m] = vals[i].org_id;
         values[m] = v;
-        hw[m] = weights && indicator_value_for(weights, nw, vals[i].org_id, p, "stock",
-                                               term_start, term_end, &wv[m]);
+        hw[m] = weights && indicator_value_for(weights, nw, vals[i].org_id, p, "stock", term_start,
+                                               term_end, &wv[m]);
         m++;
     }
     *reporting = m;
     double threshold = json_number_value(json_object_get(item, "threshold"));
-    return indicator_aggregate(rule, obj_str(item, "direction"), threshold, orgs, values, wv, hw,
-                               m, self, out);
+    return indicator_aggregate(rule, obj_str(item, "direction"), threshold, orgs, values, wv, hw, m,
+                               self, out);
 }
 
 json_t *store_indicator_rollup(struct store *st, long long item_id, long long org_id,
@@ -516,8 +520,8 @@ json_t *store_indicator_rollup(struct store *st, long long item_id, long long or
             struct period yp = {PERIOD_YEAR, y, 0};
             size_t rep;
             double v;
-            if (subtree_figure(item, vals, n, weights, nw, &yp, term_start, term_end, org_id,
-                               &rep, orgs, values, wv, hw, &v)) {
+            if (subtree_figure(item, vals, n, weights, nw, &yp, term_start, term_end, org_id, &rep,
+                               orgs, values, wv, hw, &v)) {
                 years[k] = y;
                 points[k++] = v;
             }
@@ -525,7 +529,8 @@ json_t *store_indicator_rollup(struct store *st, long long item_id, long long or
         double proj;
         if (k && years[k - 1] == term_end) {
             projected = json_real(points[k - 1]);
-            at_risk = json_boolean(indicator_misses(points[k - 1], json_number_value(target), direction));
+            at_risk =
+                json_boolean(indicator_misses(points[k - 1], json_number_value(target), direction));
         } else if (indicator_project(years, points, k, term_end, &proj)) {
             projected = json_real(proj);
             at_risk = json_boolean(indicator_misses(proj, json_number_value(target), direction));
@@ -564,14 +569,15 @@ json_t *store_indicator_rollup(struct store *st, long long item_id, long long or
         sqlite3_reset(s);
     }
     free(reported_orgs);
-    out = json_pack("{s:I,s:I,s:s,s:o,s:O,s:O,s:o,s:I,s:I,s:s,s:s,s:o,s:o,s:o,s:b}", "item_id",
-                    (json_int_t)item_id, "org_id", (json_int_t)org_id, "period", period, "value",
-                    value, "target", target ? target : json_null(), "baseline",
-                    baseline ? baseline : json_null(), "achieved_ratio", ratio, "orgs_reporting",
-                    (json_int_t)reporting, "orgs_expected", (json_int_t)expected, "rollup", rule,
-                    "nature", indicator_nature(obj_str(item, "nature"), obj_str(item, "unit"), rule),
-                    "not_reported", missing, "at_risk", at_risk, "projected", projected,
-                    "period_closed", period_last_day(&p, term_end) < date_today());
+    out =
+        json_pack("{s:I,s:I,s:s,s:o,s:O,s:O,s:o,s:I,s:I,s:s,s:s,s:o,s:o,s:o,s:b}", "item_id",
+                  (json_int_t)item_id, "org_id", (json_int_t)org_id, "period", period, "value",
+                  value, "target", target ? target : json_null(), "baseline",
+                  baseline ? baseline : json_null(), "achieved_ratio", ratio, "orgs_reporting",
+                  (json_int_t)reporting, "orgs_expected", (json_int_t)expected, "rollup", rule,
+                  "nature", indicator_nature(obj_str(item, "nature"), obj_str(item, "unit"), rule),
+                  "not_reported", missing, "at_risk", at_risk, "projected", projected,
+                  "period_closed", period_last_day(&p, term_end) < date_today());
 done:
     json_decref(item);
     free(vals);
@@ -677,9 +683,8 @@ json_t *store_search(struct store *st, const char *folded_query, int limit, stru
     sq_bind_int(s, ":limit", limit);
     while (sqlite3_step(s) == SQLITE_ROW)
         json_array_append_new(rows, json_pack("{s:o,s:I,s:o,s:o}", "type", sq_column_json(s, 0),
-                                              "id", (json_int_t)sqlite3_column_int64(s, 1),
-                                              "label", sq_column_json(s, 2), "text",
-                                              sq_column_json(s, 3)));
+                                              "id", (json_int_t)sqlite3_column_int64(s, 1), "label",
+                                              sq_column_json(s, 2), "text", sq_column_json(s, 3)));
     sqlite3_reset(s);
     free(q);
     free(match);

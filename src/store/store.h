@@ -104,8 +104,8 @@ int store_index(struct store *st, const struct resource *r, long long id, json_t
 
 /* Users and sessions. */
 json_t *store_user_by_name(struct store *st, const char *username);
-int store_session_put(struct store *st, const char *token_hash, long long user_id,
-                      const char *kind, long long expires_at, struct err *e);
+int store_session_put(struct store *st, const char *token_hash, long long user_id, const char *kind,
+                      long long expires_at, struct err *e);
 /* The user owning a live session or token (by hash), or NULL. A session also dies after
  * `idle` seconds unused (tokens do not); last_used is touched at most once a minute, so
  * reads do not each cost a write. Call outside a transaction. */

@@ -37,6 +37,6 @@ int err_set(struct err *e, enum err_code code, const char *field, const char *fm
 bool err_is_set(const struct err *e);
 void err_clear(struct err *e);
 
-int err_status(enum err_code code);      /* HTTP status of a code */
+int err_status(enum err_code code);       /* HTTP status of a code */
 const char *err_name(enum err_code code); /* "invalid_field" */
 #endif

@@ -52,8 +52,8 @@ bool period_within(const struct period *a, const struct period *b);
 /* Dates as days since 1970-01-01 (proleptic Gregorian), to and from "YYYY-MM-DD".
  * date_parse returns 0 and fills *days, or -1 when s is not a real calendar date. */
 int date_parse(const char *s, int *days);
-char *date_format_iso(int days, char *buf, size_t size);           /* "2020-07-14" */
-char *date_format_vi(int days, char *buf, size_t size);            /* "14/07/2020" */
+char *date_format_iso(int days, char *buf, size_t size); /* "2020-07-14" */
+char *date_format_vi(int days, char *buf, size_t size);  /* "14/07/2020" */
 /* Document date line, with HD 36's leading zeros: "ngày 03 tháng 4 năm 2018",
  * "ngày 20 tháng 02 năm 2018" (months 1 and 2 and days below 10 take a 0). */
 char *date_format_vi_long(int days, char *buf, size_t size);

@@ -60,21 +60,25 @@ static void compare_all(struct fx *f)
                     json_t *slow = store_rollup_scan(f->st, orgs[o], years[y], by, todays[t], &e2);
                     assert_non_null(fast);
                     assert_non_null(slow);
-                    json_t *ft = json_object_get(fast, "tasks"), *stt = json_object_get(slow, "tasks");
-                    const char *keys[] = {"total", "not_started", "in_progress", "done",
-                                          "cancelled", "overdue"};
+                    json_t *ft = json_object_get(fast, "tasks"),
+                           *stt = json_object_get(slow, "tasks");
+                    const char *keys[] = {"total", "not_started", "in_progress",
+                                          "done",  "cancelled",   "overdue"};
                     for (int k = 0; k < 6; k++) {
                         long long a = obj_int(ft, keys[k]), b = obj_int(stt, keys[k]);
                         if (a != b)
                             fail_msg("org %lld year %d by_lead %d today %d: %s %lld, recomputed "
-                                     "%lld", orgs[o], years[y], by, todays[t], keys[k], a, b);
+                                     "%lld",
+                                     orgs[o], years[y], by, todays[t], keys[k], a, b);
                     }
-                    json_t *pf = json_object_get(fast, "progress"), *ps = json_object_get(slow, "progress");
+                    json_t *pf = json_object_get(fast, "progress"),
+                           *ps = json_object_get(slow, "progress");
                     assert_int_equal(json_is_null(pf), json_is_null(ps));
                     if (!json_is_null(pf) && fabs(json_real_value(pf) - json_real_value(ps)) > 1e-9)
                         fail_msg("progress %g vs %g", json_real_value(pf), json_real_value(ps));
                     assert_int_equal(obj_int(fast, "orgs"), obj_int(slow, "orgs"));
-                    json_t *pa = json_object_get(fast, "programs"), *pb = json_object_get(slow, "programs");
+                    json_t *pa = json_object_get(fast, "programs"),
+                           *pb = json_object_get(slow, "programs");
                     assert_int_equal(obj_int(pa, "total"), obj_int(pb, "total"));
                     assert_int_equal(obj_int(pa, "adopted"), obj_int(pb, "adopted"));
                     json_t *da = json_object_get(fast, "dissemination"),
@@ -119,12 +123,16 @@ static void test_rollup_matches_recomputation(void **state)
     fx_begin(f);
     orgs[0] = fx_create(f, &res_orgs, "{\"name\":\"Tỉnh\",\"kind\":\"province\"}");
     for (int i = 1; i < ORGS; i++)
-        orgs[i] = fx_create(f, &res_orgs, "{\"name\":\"Tổ chức %d\",\"kind\":\"%s\",\"parent_id\":%lld}",
-                            i, pick(5) ? "grassroots" : "body", orgs[pick(i)]);
-    terms[0] = fx_create(f, &res_terms, "{\"org_id\":%lld,\"starts_year\":2020,\"ends_year\":2025}", orgs[0]);
-    terms[1] = fx_create(f, &res_terms, "{\"org_id\":%lld,\"starts_year\":2025,\"ends_year\":2030}", orgs[0]);
+        orgs[i] =
+            fx_create(f, &res_orgs, "{\"name\":\"Tổ chức %d\",\"kind\":\"%s\",\"parent_id\":%lld}",
+                      i, pick(5) ? "grassroots" : "body", orgs[pick(i)]);
+    terms[0] = fx_create(f, &res_terms, "{\"org_id\":%lld,\"starts_year\":2020,\"ends_year\":2025}",
+                         orgs[0]);
+    terms[1] = fx_create(f, &res_terms, "{\"org_id\":%lld,\"starts_year\":2025,\"ends_year\":2030}",
+                         orgs[0]);
     for (int i = 0; i < 2; i++)
-        resolutions[i] = fx_create(f, &res_resolutions, "{\"term_id\":%lld,\"title\":\"NQ %d\"}", terms[i], i);
+        resolutions[i] =
+            fx_create(f, &res_resolutions, "{\"term_id\":%lld,\"title\":\"NQ %d\"}", terms[i], i);
     for (int i = 0; i < PROGRAMS; i++) {
         int which = pick(3);
         char res[64] = "";
@@ -142,8 +150,8 @@ static void test_rollup_matches_recomputation(void **state)
         disseminations[i] = fx_create(f, &res_disseminations,
                                       "{\"org_id\":%lld,\"resolution_id\":%lld,\"held_on\":"
                                       "\"2020-11-0%d\",\"expected\":%d,\"attended\":%d}",
-                                      orgs[pick(ORGS)], resolutions[pick(2)], 1 + pick(9),
-                                      expected, pick(expected + 1));
+                                      orgs[pick(ORGS)], resolutions[pick(2)], 1 + pick(9), expected,
+                                      pick(expected + 1));
     }
     compare_all(f);
     char body[256];
@@ -185,7 +193,8 @@ static void test_rollup_matches_recomputation(void **state)
                 try_update(f, &res_resolutions, resolutions[pick(2)], body);
             } else {
                 int start = 2019 + pick(3);
-                snprintf(body, sizeof body, "{\"starts_year\":%d,\"ends_year\":%d}", start, start + 5);
+                snprintf(body, sizeof body, "{\"starts_year\":%d,\"ends_year\":%d}", start,
+                         start + 5);
                 try_update(f, &res_terms, terms[pick(2)], body);
             }
         }

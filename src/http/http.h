@@ -69,6 +69,7 @@ int api_session_delete(struct request *q, struct response *res, struct err *e);
 int api_session_get(struct request *q, struct response *res, struct err *e);
 int api_org_children(struct request *q, struct response *res, struct err *e);
 int api_org_subtree(struct request *q, struct response *res, struct err *e);
+int api_org_moves(struct request *q, struct response *res, struct err *e);
 int api_org_rollup(struct request *q, struct response *res, struct err *e);
 int api_org_cascade(struct request *q, struct response *res, struct err *e);
 int api_coverage(struct request *q, struct response *res, struct err *e);

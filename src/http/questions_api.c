@@ -103,6 +103,19 @@ int api_org_subtree(struct request *q, struct response *res, struct err *e)
     return rc;
 }
 
+int api_org_moves(struct request *q, struct response *res, struct err *e)
+{
+    long long id;
+    static const char *const allowed[] = {NULL};
+    if (path_org(q, &id, e) != 0 || query_only(q, allowed, e) != 0)
+        return -1;
+    json_t *moves = store_org_moves(q->st, id, e);
+    if (!moves)
+        return -1;
+    respond_json(res, 200, json_pack("{s:o}", "items", moves));
+    return 0;
+}
+
 int api_org_rollup(struct request *q, struct response *res, struct err *e)
 {
     long long id, term_year;

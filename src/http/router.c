@@ -27,6 +27,7 @@ static const struct route routes[] = {
     {"GET", "orgs/*/children", api_org_children, SIGNED_IN},
     {"GET", "orgs/*/subtree", api_org_subtree, SIGNED_IN},
     {"GET", "orgs/*/rollup", api_org_rollup, SIGNED_IN},
+    {"GET", "orgs/*/moves", api_org_moves, SIGNED_IN},
     {"GET", "orgs/*/cascade", api_org_cascade, SIGNED_IN},
     {"GET", "resolutions/*/coverage", api_coverage, SIGNED_IN},
     {"GET", "resolutions/*/suggest", api_suggest, SIGNED_IN},

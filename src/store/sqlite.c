@@ -674,6 +674,25 @@ int store_org_move(struct store *st, long long org_id, long long old_parent, lon
     return rc;
 }
 
+json_t *store_org_moves(struct store *st, long long org_id, struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT from_parent_id, to_parent_id, moved_at FROM org_moves "
+                                 "WHERE org_id = :id ORDER BY id",
+                                 e);
+    if (!s)
+        return NULL;
+    sq_bind_int(s, ":id", org_id);
+    json_t *moves = json_array();
+    while (sqlite3_step(s) == SQLITE_ROW)
+        json_array_append_new(moves, json_pack("{s:o,s:o,s:o}", "from_parent_id",
+                                               sq_column_json(s, 0), "to_parent_id",
+                                               sq_column_json(s, 1), "moved_at",
+                                               sq_column_json(s, 2)));
+    sqlite3_reset(s);
+    return moves;
+}
+
 json_t *store_org_subtree(struct store *st, long long org_id, struct err *e)
 {
     char *path = store_org_path(st, org_id);

@@ -60,6 +60,9 @@ char *store_org_path(struct store *st, long long org_id);
  * and records the move in org_moves. */
 int store_org_move(struct store *st, long long org_id, long long old_parent, long long new_parent,
                    struct err *e);
+/* The moves of an org between parents, oldest first: [{"from_parent_id","to_parent_id",
+ * "moved_at"}]. */
+json_t *store_org_moves(struct store *st, long long org_id, struct err *e);
 /* Ids of every org in the subtree of org_id, itself first; an array. */
 json_t *store_org_subtree(struct store *st, long long org_id, struct err *e);
 

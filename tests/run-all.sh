@@ -50,12 +50,22 @@ web() { # the browser tests, against the release binary
     count "$log/web"
 }
 
+fuzz() { # a short libFuzzer pass over every target, and every kept reproducer once more
+    echo "== fuzz (10 s per target, then the kept reproducers)"
+    local p=0 f=0
+    if make -s fuzz-smoke >"$log/fuzz" 2>&1; then p=$((p + 1)); else f=$((f + 1)); cat "$log/fuzz"; fi
+    if make -s fuzz-replay >"$log/replay" 2>&1; then p=$((p + 1)); else f=$((f + 1)); cat "$log/replay"; fi
+    grep -E '^  (FUZZ|REPLAY)|cov' "$log/fuzz" "$log/replay" | tail -20 || true
+    pass=$((pass + p)); fail=$((fail + f))
+}
+
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=23
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp"
 suite release
 web
 suite asan SANITIZER=address
+fuzz
 rm -rf "$log"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

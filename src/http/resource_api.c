@@ -22,7 +22,8 @@ static int collect_filter(void *arg, const char *k, const char *v)
     struct list_args *a = arg;
     if (!strcmp(k, "limit") || !strcmp(k, "cursor"))
         return 0;
-    if (a->n == (int)(sizeof a->filters / sizeof a->filters[0]))
+    /* One slot stays free for the parent filter a nested list adds. */
+    if (a->n == (int)(sizeof a->filters / sizeof a->filters[0]) - 1)
         return err_set(a->e, E_INVALID_FIELD, k, "Quá nhiều bộ lọc. / Too many filters.");
     json_t *value = resource_filter_value(a->r, k, v ? v : "", &a->filters[a->n].field, a->e);
     if (!value)

@@ -1221,17 +1221,11 @@ static void person_title(const struct prov *p, int i, int rank, char *out, size_
     const struct node *n = &p->nodes[i];
     if (n->kind == K_BODY) {
         int b = body_of(p, i);
-        const char *head = b == B_VP ? "Chánh Văn phòng" : b == B_UBKT ? "Chủ nhiệm"
+        const char *head = b == B_VP ? "Chánh" : b == B_UBKT ? "Chủ nhiệm"
                            : b == B_BCS || b == B_DDHD ? "Bí thư" : "Trưởng";
-        const char *deputy = b == B_VP ? "Phó Chánh Văn phòng" : b == B_UBKT ? "Phó Chủ nhiệm"
+        const char *deputy = b == B_VP ? "Phó Chánh" : b == B_UBKT ? "Phó Chủ nhiệm"
                              : b == B_BCS || b == B_DDHD ? "Ủy viên" : "Phó Trưởng";
-        const char *rest = n->name;
-        if (b == B_VP || b == B_UBKT || b == B_BCS || b == B_DDHD || b < 0)
-            fmt(out, size, "%s %s", rank == 0 ? head : rank < 3 ? deputy : "Chuyên viên",
-                     rest);
-        else
-            fmt(out, size, "%s %s", rank == 0 ? head : rank < 3 ? deputy : "Chuyên viên",
-                     rest);
+        fmt(out, size, "%s %s", rank == 0 ? head : rank < 3 ? deputy : "Chuyên viên", n->name);
         return;
     }
     const char *sn = n->short_name;
@@ -1309,12 +1303,17 @@ static void people_budget(struct gen *g, struct prov *p)
         long long fix = p->nodes[last].npeople + (pool - given);
         p->nodes[last].npeople = (int)(fix > 3 ? fix : 3);
     }
-    if (last < 0 && pool > 0) {
-        int ng = 0;
+    if (last < 0 && pool > 0) { /* a tiny --scale: no cells, maybe no grassroots either */
+        int want = K_GRASSROOTS, ng = 0;
         for (int i = 0; i < p->n; i++)
             ng += p->nodes[i].kind == K_GRASSROOTS;
+        if (!ng) {
+            want = K_DISTRICT;
+            for (int i = 0; i < p->n; i++)
+                ng += p->nodes[i].kind == K_DISTRICT;
+        }
         for (int i = 0; i < p->n && ng; i++)
-            if (p->nodes[i].kind == K_GRASSROOTS)
+            if (p->nodes[i].kind == want)
                 p->nodes[i].npeople += (int)(pool / ng);
     }
     for (int i = p->n - 1; i >= 0; i--) {
@@ -1657,7 +1656,8 @@ static int item_for_topic(struct gen *g, const struct prov *p, const struct node
     int found[32], k = 0;
     for (int j = 0; j < n->nitems && k < 32; j++) {
         const struct item_tpl *it = &ITEMS[p->items[n->item0 + j].tpl];
-        if (it->topic == topic && !(it->kind == 'g' && topic != T_GOAL))
+        /* section headings ("Về kinh tế") are carried by their children: never covered */
+        if (it->topic == topic && (it->kind != 'g' || !strncmp(it->text, "Mục tiêu", strlen("Mục tiêu"))))
             found[k++] = n->item0 + j;
     }
     if (k)
@@ -1667,7 +1667,7 @@ static int item_for_topic(struct gen *g, const struct prov *p, const struct node
     while (tries++ < 50) {
         int j = n->item0 + rnd(g, n->nitems);
         const struct item_tpl *it = &ITEMS[p->items[j].tpl];
-        if (it->kind != 'g' || (it->depth == 0 && it->topic == T_GOAL && strstr(it->text, "Mục tiêu")))
+        if (it->kind != 'g' || !strncmp(it->text, "Mục tiêu", strlen("Mục tiêu")))
             return j;
     }
     return n->item0;
@@ -1718,8 +1718,8 @@ struct task_spec {
 static void write_updates(struct gen *g, long long task, const char *status, int progress,
                           int from_day, int to_day)
 {
-    int nup = !strcmp(status, "done") ? rrange(g, 2, 3)
-              : !strcmp(status, "in_progress") ? rrange(g, 1, 2)
+    int nup = !strcmp(status, "done") ? rrange(g, 1, 2)
+              : !strcmp(status, "in_progress") ? 1
               : !strcmp(status, "cancelled") ? 1 : 0;
     int span = to_day - from_day;
     if (span < nup + 1)
@@ -2410,8 +2410,13 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
         size += (long long)sb.st_size;
     fprintf(stderr, "\n%-18s %12s %10s %12s%s\n", "resource", "rows", "seconds", "rows/s",
             g->dry ? "   rows left   projected s" : "");
-    double proj = 0;
+    double proj = 0, slowest = 0;
     long long left_total = 0;
+    for (int r = 0; r < NRES; r++)
+        if (g->secs[r] > 0 && g->n[r] >= 100 && (slowest == 0 || g->n[r] / g->secs[r] < slowest))
+            slowest = g->n[r] / g->secs[r];
+    if (slowest <= 0)
+        slowest = 1000;
     for (const char *const *name = REPORT_ORDER; *name; name++) {
         int ri = resource_index(resource_by_name(*name));
         if (ri < 0)
@@ -2419,10 +2424,12 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
         double rate = g->secs[ri] > 0 ? g->n[ri] / g->secs[ri] : 0;
         fprintf(stderr, "%-18s %12lld %10.2f %12.0f", *name, g->n[ri], g->secs[ri], rate);
         if (g->dry) {
-            double p = rate > 0 ? g->planned[ri] / rate : 0;
+            /* a resource the prefix never reached is projected at the slowest rate seen */
+            bool guessed = rate <= 0 && g->planned[ri] > 0;
+            double p = g->planned[ri] / (guessed ? slowest : rate);
             proj += p;
             left_total += g->planned[ri];
-            fprintf(stderr, " %13lld %13.0f", g->planned[ri], p);
+            fprintf(stderr, " %13lld %13.0f%s", g->planned[ri], p, guessed ? " (rate not measured)" : "");
         }
         fputc('\n', stderr);
     }

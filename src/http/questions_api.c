@@ -167,11 +167,31 @@ static int path_resolution(struct request *q, long long *id, struct err *e)
 int api_coverage(struct request *q, struct response *res, struct err *e)
 {
     long long id, program;
-    static const char *const allowed[] = {"program_id", NULL};
+    static const char *const allowed[] = {"program_id", "program_ids", NULL};
     if (path_resolution(q, &id, e) != 0 || query_only(q, allowed, e) != 0 ||
         query_ref(q, "program_id", &res_programs, false, &program, e) != 0)
         return -1;
-    json_t *out = store_coverage(q->st, id, program, e);
+    /* One program, a set of programs (program_ids=3,7,9), or every program implementing it. */
+    json_t *set = json_array();
+    if (program)
+        json_array_append_new(set, json_integer(program));
+    const char *list = q->query(q, "program_ids");
+    for (const char *c = list; c && *c;) {
+        char *end;
+        long long pid = strtoll(c, &end, 10);
+        if (end == c || (*end && *end != ',') || pid <= 0 || !visible(q, &res_programs, pid)) {
+            json_decref(set);
+            return err_set(e, E_INVALID_FIELD, "program_ids",
+                           "program_ids phải là danh sách mã chương trình, cách nhau bởi dấu phẩy. "
+                           "/ program_ids must be a comma-separated list of program ids.");
+        }
+        json_array_append_new(set, json_integer(pid));
+        c = *end ? end + 1 : end;
+    }
+    json_t *out = store_coverage_of(q->st, id, set, e);
+    if (out)
+        json_object_set(out, "program_ids", set);
+    json_decref(set);
     if (!out)
         return -1;
     if (!access_is_everything(&q->access)) {

@@ -236,6 +236,15 @@ fail:
 json_t *store_coverage(struct store *st, long long resolution_id, long long program_id,
                        struct err *e)
 {
+    json_t *set = program_id > 0 ? json_pack("[I]", (json_int_t)program_id) : json_array();
+    json_t *out = store_coverage_of(st, resolution_id, set, e);
+    json_decref(set);
+    return out;
+}
+
+json_t *store_coverage_of(struct store *st, long long resolution_id, json_t *program_ids,
+                          struct err *e)
+{
     sqlite3_stmt *s = sq_prepare(st,
                                  "SELECT id, code, text, kind, parent_id, waiver_reason FROM items "
                                  "WHERE resolution_id = :r ORDER BY coalesce(sort_key, id), id",
@@ -265,7 +274,8 @@ json_t *store_coverage(struct store *st, long long resolution_id, long long prog
                    "SELECT c.ref_id, t.id FROM tasks__covers c JOIN tasks t ON t.id = c.owner_id "
                    "JOIN items i ON i.id = c.ref_id "
                    "WHERE i.resolution_id = :r AND t.status <> 'cancelled' AND "
-                   "(CASE WHEN :p > 0 THEN t.program_id = :p "
+                   "(CASE WHEN json_array_length(:ps) > 0 "
+                   "      THEN t.program_id IN (SELECT value FROM json_each(:ps)) "
                    "      ELSE t.program_id IN (SELECT id FROM implementing) END) "
                    "ORDER BY t.id",
                    e);
@@ -274,7 +284,7 @@ json_t *store_coverage(struct store *st, long long resolution_id, long long prog
         return NULL;
     }
     sq_bind_int(s, ":r", resolution_id);
-    sq_bind_int(s, ":p", program_id);
+    sq_bind_json(s, ":ps", program_ids);
     size_t n = json_array_size(items);
     while (sqlite3_step(s) == SQLITE_ROW) {
         long long item = sqlite3_column_int64(s, 0);

@@ -97,6 +97,9 @@ json_t *store_rollup_scan(struct store *st, long long org_id, int term_year, boo
                           int today, struct err *e);
 json_t *store_coverage(struct store *st, long long resolution_id, long long program_id,
                        struct err *e);
+/* Coverage by a set of programs (an array of ids; empty: every program implementing it). */
+json_t *store_coverage_of(struct store *st, long long resolution_id, json_t *program_ids,
+                          struct err *e);
 json_t *store_cascade(struct store *st, long long org_id, long long resolution_id, struct err *e);
 json_t *store_indicator_rollup(struct store *st, long long item_id, long long org_id,
                                const char *period, bool approved_only, struct err *e);

@@ -29,6 +29,8 @@ static const struct field program_fields[] = {
     {"person_id", NULL, FT_REF, 0, NULL, "people", 0, 0, NULL, NULL,
      "the official, for a personal plan"},
     {"document_id", NULL, FT_REF, 0, NULL, "documents", 0, 0, NULL, NULL, "its document"},
+    {"incomplete_tasks", NULL, FT_INT, F_READONLY | F_NOSTORE, NULL, NULL, 0, 0, NULL, NULL,
+     "its tasks lacking a time frame or an expected output: to fix before adoption"},
     FIELD_CREATED,
     FIELD_UPDATED,
     FIELD_END,
@@ -54,8 +56,14 @@ static int program_after_write(struct store *st, const struct resource *r, json_
     return store_refresh_term_tasks(st, 0, obj_int(obj, "id"), e);
 }
 
-static const struct rules program_rules = {.check = program_check,
-                                           .after_write = program_after_write};
+static void program_present(struct store *st, const struct resource *r, json_t *obj)
+{
+    json_object_set_new(obj, "incomplete_tasks",
+                        json_integer(store_program_incomplete_tasks(st, obj_int(obj, "id"))));
+}
+
+static const struct rules program_rules = {
+    .check = program_check, .after_write = program_after_write, .present = program_present};
 
 static const char *const res_programs_search[] = {"title", "symbol", NULL};
 

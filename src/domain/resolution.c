@@ -4,6 +4,7 @@
  */
 #include "domain/nouns.h"
 #include "store/store.h"
+#include "util/period.h"
 
 static const struct field resolution_fields[] = {
     FIELD_ID,
@@ -14,6 +15,8 @@ static const struct field resolution_fields[] = {
     {"document_id", NULL, FT_REF, 0, NULL, "documents", 0, 0, NULL, NULL, "its document"},
     {"items", NULL, FT_OBJECTS, F_READONLY | F_NOSTORE, NULL, NULL, 0, 0, NULL, NULL,
      "its items, read-only here"},
+    {"days_after_congress", NULL, FT_INT, F_READONLY | F_NOSTORE, NULL, NULL, 0, 0, NULL, NULL,
+     "days from the close of its congress to its issue (khẩn trương)"},
     FIELD_CREATED,
     FIELD_UPDATED,
     FIELD_END,
@@ -33,6 +36,15 @@ static void resolution_present(struct store *st, const struct resource *r, json_
         json_array_append_new(items, resource_present(st, &res_items, row));
     json_decref(rows);
     json_object_set_new(obj, "items", items);
+    json_t *term = store_get(st, &res_terms, obj_int(obj, "term_id"), NULL);
+    int issued, closed;
+    const char *held_to = term ? obj_str(term, "congress_held_to") : NULL;
+    if (obj_str(obj, "issued_on") && held_to && date_parse(obj_str(obj, "issued_on"), &issued) == 0 &&
+        date_parse(held_to, &closed) == 0)
+        json_object_set_new(obj, "days_after_congress", json_integer(issued - closed));
+    else
+        json_object_set_new(obj, "days_after_congress", json_null());
+    json_decref(term);
 }
 
 /* A resolution moved to another term takes its programs' "term" tasks along. */

@@ -36,6 +36,8 @@ static const struct field task_fields[] = {
     {"status", NULL, FT_ENUM, 0, task_statuses, NULL, 0, 0, NULL, "\"not_started\"", "status"},
     {"progress", NULL, FT_INT, 0, NULL, NULL, 0, 100, NULL, NULL, "progress, 0–100"},
     {"sort_key", NULL, FT_INT, 0, NULL, NULL, 0, 0, NULL, NULL, "order in the program"},
+    {"missing", NULL, FT_TEXTS, F_READONLY | F_NOSTORE, NULL, NULL, 0, 0, NULL, NULL,
+     "what makes it not yet specific and feasible: time_frame, output"},
     {"overdue", NULL, FT_BOOL, F_READONLY | F_NOSTORE, NULL, NULL, 0, 0, NULL, NULL,
      "derived: not finished and its due date is past"},
     {"due_day", NULL, FT_INT, F_READONLY | F_HIDDEN, NULL, NULL, 0, 0, NULL, NULL, NULL},
@@ -125,6 +127,15 @@ static void task_present(struct store *st, const struct resource *r, json_t *obj
                         : -1;
     bool open = status && (!strcmp(status, "not_started") || !strcmp(status, "in_progress"));
     json_object_set_new(obj, "overdue", json_boolean(open && due >= 0 && due < date_today()));
+    /* A task is specific and feasible when it has a lead (always), a time frame and an
+     * expected output (DESIGN.md rule 7); what it lacks is shown, not refused. */
+    json_t *missing = json_array();
+    if (!obj_has(obj, "due_on") && !obj_has(obj, "period"))
+        json_array_append_new(missing, json_string("time_frame"));
+    const char *output = obj_str(obj, "output");
+    if (!output || !*output)
+        json_array_append_new(missing, json_string("output"));
+    json_object_set_new(obj, "missing", missing);
 }
 
 static const struct rules task_rules = {.check = task_check, .present = task_present};

@@ -737,6 +737,21 @@ json_t *store_program_term(struct store *st, long long program_id)
     return term;
 }
 
+long long store_program_incomplete_tasks(struct store *st, long long program_id)
+{
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(st,
+                                 "SELECT count(*) FROM tasks WHERE program_id = :p AND "
+                                 "((due_on IS NULL AND period IS NULL) OR coalesce(output, '') = '')",
+                                 &e);
+    if (!s)
+        return 0;
+    sq_bind_int(s, ":p", program_id);
+    long long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return n;
+}
+
 int store_refresh_term_tasks(struct store *st, long long term_id, long long program_id,
                              struct err *e)
 {

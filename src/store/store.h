@@ -70,6 +70,8 @@ json_t *store_org_subtree(struct store *st, long long org_id, struct err *e);
  * NULL when the program has no resolution. */
 json_t *store_program_term(struct store *st, long long program_id);
 
+/* How many tasks of the program lack a time frame or an expected output. */
+long long store_program_incomplete_tasks(struct store *st, long long program_id);
 /* Re-derives the due day of the tasks whose time frame is "term" and who have no due date,
  * for every program under term_id (or for program_id alone when term_id is 0), after the
  * term's years or the program's resolution changed. */

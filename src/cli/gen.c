@@ -554,7 +554,7 @@ struct item_tpl {
 
 static const struct item_tpl ITEMS[] = {
     TG(LV_P | LV_D | LV_G, 0, T_GOAL,
-      "Mục tiêu tổng quát: Xây dựng Đảng bộ và hệ thống chính trị {P} trong sạch, vững mạnh toàn diện; phát huy sức mạnh đại đoàn kết toàn dân; đẩy mạnh đổi mới sáng tạo, phát triển nhanh và bền vững; bảo đảm quốc phòng, an ninh; nâng cao đời sống vật chất, tinh thần của nhân dân"),
+      "Mục tiêu tổng quát: Xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh toàn diện; phát huy sức mạnh đại đoàn kết toàn dân; đẩy mạnh đổi mới sáng tạo, xây dựng {P} phát triển nhanh và bền vững; bảo đảm quốc phòng, an ninh; nâng cao đời sống vật chất, tinh thần của nhân dân"),
     TG(LV_C, 0, T_GOAL,
       "Mục tiêu: Xây dựng chi bộ trong sạch, vững mạnh; phát huy vai trò hạt nhân chính trị ở {P}; đoàn kết, vận động nhân dân thực hiện tốt nhiệm vụ phát triển kinh tế - xã hội"),
     TG(LV_P | LV_D | LV_G | LV_C, 0, T_GOAL, "Các chỉ tiêu chủ yếu đến năm 2025"),
@@ -692,6 +692,7 @@ struct node {
     int parent; /* index, -1 for the root */
     int kind, sort, depth;
     bool external; /* the central root, written before the province */
+    bool terr;     /* a territorial unit (tỉnh, huyện, xã, thôn): its area names a place */
     char name[240], short_name[240], place[200], area[200], code[64], issuer[24];
     int body[NBODY]; /* indexes of its bodies, -1 when none */
     int nchildren;   /* non-body children */
@@ -856,12 +857,13 @@ static void add_cells(struct gen *g, struct prov *p, int gi, int count, long lon
             int j = add_node(p, gi, K_GRASSROOTS, S_BOPHAN);
             struct node *n = &p->nodes[j];
             gr = &p->nodes[gi];
-            fmt(n->name, sizeof n->name, "Đảng bộ bộ phận %s %d", SHOPS[rnd(g, NELEM(SHOPS))],
-                     s + 1);
-            fmt(n->short_name, sizeof n->short_name, "Đảng ủy bộ phận %s", n->name + 16);
+            char shop[80];
+            fmt(shop, sizeof shop, "%s %d", SHOPS[rnd(g, NELEM(SHOPS))], s + 1);
+            fmt(n->name, sizeof n->name, "Đảng bộ bộ phận %s", shop);
+            fmt(n->short_name, sizeof n->short_name, "Đảng ủy bộ phận %s", shop);
             fmt(n->code, sizeof n->code, "%s.BP%d", gr->code, s + 1);
-            fmt(n->place, sizeof n->place, "%s", n->name + 16);
-            fmt(n->area, sizeof n->area, "%s", n->name + 16);
+            fmt(n->place, sizeof n->place, "%s", shop);
+            fmt(n->area, sizeof n->area, "%s", shop);
             fmt(n->issuer, sizeof n->issuer, "ĐUBP");
             write_org(g, p, j, s + 1);
             units[nunits++] = j;
@@ -912,6 +914,7 @@ static void add_cells(struct gen *g, struct prov *p, int gi, int count, long lon
         fmt(n->code, sizeof n->code, "%s.C%d", p->nodes[parent].code, c + 1);
         fmt(n->place, sizeof n->place, "%s", what);
         fmt(n->area, sizeof n->area, "%s", what);
+        n->terr = !strncmp(what, "thôn", strlen("thôn")) || !strncmp(what, "khu", 3);
         fmt(n->issuer, sizeof n->issuer, "CB");
         write_org(g, p, j, c + 1);
         (*budget)--;
@@ -1010,6 +1013,7 @@ static int add_grassroots(struct gen *g, struct prov *p, int di, int k)
                                                   ? what
                                                   : place);
     fmt(n->area, sizeof n->area, "%s", what);
+    n->terr = sort == S_XA || sort == S_PHUONG || sort == S_THITRAN;
     fmt(n->issuer, sizeof n->issuer, "%s", chi_bo ? "CB" : "ĐU");
     write_org(g, p, j, k + 1);
     return j;
@@ -1080,6 +1084,7 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
              pname);
     fmt(root->code, sizeof root->code, "%s", pcode);
     fmt(root->place, sizeof root->place, "%s", p->quang_ninh ? "Hạ Long" : pname);
+    root->terr = true;
     fmt(root->area, sizeof root->area, "%s %s", city ? "thành phố" : "tỉnh", pname);
     fmt(root->issuer, sizeof root->issuer, "TU");
     write_org(g, p, r, p->province_no);
@@ -1158,6 +1163,7 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
         fmt(n->code, sizeof n->code, "%s.D%d", pcode, i + 1);
         fmt(n->place, sizeof n->place, "%s", dplaces[i]);
         fmt(n->area, sizeof n->area, "%s", dnames[i]);
+        n->terr = terr;
         fmt(n->issuer, sizeof n->issuer, "%s", s == S_RURAL ? "HU" : s == S_URBAN ? "QU"
                                                     : terr ? "TU" : s == S_BLOCK_GOV || s == S_BLOCK_ENT ? "ĐUK" : "ĐU");
         n->ordinal = dords[i];
@@ -1183,7 +1189,8 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
         if (i == nd - 1 || share > budget)
             share = budget;
         long long left = share;
-        int ngr = (int)(share * 0.30);
+        int dsort = p->nodes[dis[i]].sort;
+        int ngr = (int)(share * (dsort == S_COAL || dsort == S_BLOCK_ENT ? 0.12 : 0.30));
         if (ngr < 1)
             ngr = 1;
         int cells_total = (int)(share - ngr);
@@ -1497,6 +1504,33 @@ static void add_gitem(struct prov *p, long long id, int tpl, double base, double
     p->items[p->nitems++] = (struct gitem){id, tpl, base, target};
 }
 
+/* The place a text of org i names: its own area when it is territorial, else that of the
+ * nearest territorial unit above it ("Sở Y tế" → "tỉnh Quảng Ninh"). */
+static const char *place_for(const struct prov *p, int i)
+{
+    int j = i;
+    while (j >= 0 && !p->nodes[j].terr)
+        j = p->nodes[j].parent;
+    return j >= 0 ? p->nodes[j].area : p->nodes[i].area;
+}
+
+/* Is template item t fit for org i? Non-territorial units (agencies, enterprises, the army)
+ * set no territorial economic or social targets; only communes build new rural areas. */
+static bool item_fits(const struct prov *p, int i, int t)
+{
+    const struct item_tpl *it = &ITEMS[t];
+    const struct node *n = &p->nodes[i];
+    if (!n->terr && it->kind == 'i' && topic_field(it->topic) != FIELD_XD)
+        return false;
+    if (!n->terr && it->kind == 'g' && it->depth == 1 && strcmp(it->text, "Về xây dựng Đảng và hệ thống chính trị") != 0)
+        return false;
+    if (!n->terr && it->topic == T_CELL_COVER)
+        return false;
+    if (it->topic == T_NTM && it->kind == 'i' && n->kind == K_GRASSROOTS && n->sort != S_XA)
+        return false;
+    return true;
+}
+
 static const char *roman(int n, char *buf)
 {
     return roman_numeral(n, buf, 16);
@@ -1539,7 +1573,7 @@ static void write_resolutions(struct gen *g, struct prov *p)
         int sk = 0;
         for (int t = 0; t < NELEM(ITEMS); t++) {
             const struct item_tpl *it = &ITEMS[t];
-            if (!(it->levels & lv))
+            if (!(it->levels & lv) || !item_fits(p, i, t))
                 continue;
             int depth = it->depth;
             num_at[depth]++;
@@ -1554,7 +1588,7 @@ static void write_resolutions(struct gen *g, struct prov *p)
                 fmt(code, sizeof code, "%s.%d.%d", roman(num_at[0], rb), num_at[1],
                          num_at[2]);
             char text[1200], tmp[1200];
-            subst(tmp, sizeof tmp, it->text, n->area, 2025);
+            subst(tmp, sizeof tmp, it->text, place_for(p, i), 2025);
             /* {N} members, {M} new members a year, {B} budget revenue: scaled to the org */
             double base = it->baseline, target = it->target;
             char num_s[64] = "";
@@ -1772,7 +1806,7 @@ static void write_tasks(struct gen *g, struct prov *p, int oi, long long program
         o = &p->nodes[oi];
         int year = 2021 + rnd(g, 5);
         char title[1200];
-        subst(title, sizeof title, spec.title_tpl, o->area, year);
+        subst(title, sizeof title, spec.title_tpl, place_for(p, oi), year);
         /* lead */
         int lead = oi;
         const struct topic_info *ti = &TOPICS[spec.topic];
@@ -2063,7 +2097,7 @@ static void write_personal(struct gen *g, struct prov *p)
                 const char *tpl = PERSONAL[(k + t * 5) % NELEM(PERSONAL)];
                 int year = 2021 + (t % 5);
                 char text[600];
-                subst(text, sizeof text, tpl, n->area, year);
+                subst(text, sizeof text, tpl, place_for(p, i), year);
                 int sr = rnd(g, 100);
                 const char *status = sr < 80 ? "done" : sr < 92 ? "in_progress" : "not_started";
                 char period[8];

@@ -108,7 +108,7 @@ static const char *scope_via(const struct resource *r)
 {
     if (r->parent_field)
         return r->parent_field;
-    if (r == &res_resolutions)
+    if (r == &res_resolutions || r == &res_assignments)
         return "term_id";
     return NULL;
 }
@@ -148,6 +148,11 @@ static enum reach reach_of(struct store *st, const struct grant *a, const struct
         json_t *parent = store_get(st, up, obj_int(obj, via), NULL);
         if (parent) {
             enum reach p = reach_of(st, a, up, parent, depth + 1);
+            /* Being readable from below passes only to what is itself of that kind (an
+             * item of an ancestor's resolution), never to what others report under it (a
+             * value of that item reported by another org). */
+            if (p == REACH_ABOVE && !readable_from_below)
+                p = REACH_NONE;
             if (p > best)
                 best = p;
             json_decref(parent);
@@ -156,9 +161,27 @@ static enum reach reach_of(struct store *st, const struct grant *a, const struct
     return best;
 }
 
+/* A file names no org: it is readable through the task updates it is attached to, and by
+ * any signed-in user while it is attached to none (just uploaded, about to be attached). */
+static bool file_readable(struct store *st, const struct access *a, json_t *file)
+{
+    json_t *users = store_file_users(st, obj_int(file, "id"));
+    bool ok = json_array_size(users) == 0;
+    for (size_t i = 0; !ok && i < json_array_size(users); i++) {
+        json_t *update =
+            store_get(st, &res_task_updates, json_integer_value(json_array_get(users, i)), NULL);
+        ok = update && access_can_read(st, a, &res_task_updates, update);
+        json_decref(update);
+    }
+    json_decref(users);
+    return ok;
+}
+
 bool access_can_read(struct store *st, const struct access *a, const struct resource *r,
                      json_t *obj)
 {
+    if (r == &res_files)
+        return a->n > 0 && (access_is_everything(a) || file_readable(st, a, obj));
     for (int i = 0; i < a->n; i++)
         if (reach_of(st, &a->grants[i], r, obj, 0) != REACH_NONE)
             return true;

@@ -153,6 +153,9 @@ json_t *resource_get(struct store *st, const struct resource *r, long long id, s
 /* The same, 404 when `access` (NULL: everything) cannot read it. */
 json_t *resource_get_as(struct store *st, const struct resource *r, long long id,
                         const struct access *access, struct err *e);
+/* The 404 of an id that is absent or out of the caller's reach: one message for both, so
+ * that nothing can tell them apart. Returns -1. */
+int resource_not_found(const struct resource *r, long long id, struct err *e);
 /* Index of r in resources[]. */
 int resource_index(const struct resource *r);
 

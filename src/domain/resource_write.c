@@ -10,6 +10,12 @@
 #include "domain/resource.h"
 #include "store/store.h"
 
+int resource_not_found(const struct resource *r, long long id, struct err *e)
+{
+    return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy %s mang mã %lld. / No %s with id %lld.",
+                   r->label_vi, id, r->singular, id);
+}
+
 int resource_index(const struct resource *r)
 {
     for (int i = 0; resources[i]; i++)
@@ -39,8 +45,7 @@ static int check_visible(struct store *st, const struct resource *r, json_t *old
 {
     if (!a->access || access_can_read(st, a->access, r, old))
         return 0;
-    return err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy %s mang mã %lld. / No %s with id %lld.",
-                   r->label_vi, id, r->singular, id);
+    return resource_not_found(r, id, e);
 }
 
 json_t *resource_get(struct store *st, const struct resource *r, long long id, struct err *e)

@@ -61,26 +61,11 @@ static json_t *readable_file(struct request *q, struct err *e)
     long long id;
     if (segment_id(q, 1, &id, e) != 0)
         return NULL;
-    json_t *file = store_get(q->st, &res_files, id, e);
-    if (!file || access_is_everything(&q->access))
-        return file;
-    json_t *users = store_file_users(q->st, id);
-    bool ok = json_array_size(users) == 0;
-    size_t i;
-    json_t *uid;
-    json_array_foreach(users, i, uid)
-    {
-        json_t *update = store_get(q->st, &res_task_updates, json_integer_value(uid), NULL);
-        ok = ok || (update && access_can_read(q->st, &q->access, &res_task_updates, update));
-        json_decref(update);
-    }
-    json_decref(users);
-    if (!ok) {
-        json_decref(file);
-        err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy tệp %lld. / No file with id %lld.", id, id);
+    json_t *shown = resource_get_as(q->st, &res_files, id, &q->access, e);
+    if (!shown)
         return NULL;
-    }
-    return file;
+    json_decref(shown);
+    return store_get(q->st, &res_files, id, e);
 }
 
 int api_file_get(struct request *q, struct response *res, struct err *e)

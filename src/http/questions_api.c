@@ -316,8 +316,7 @@ int api_waiver(struct request *q, struct response *res, struct err *e)
         return -1;
     if (!access_can_read(q->st, &q->access, &res_items, old)) {
         json_decref(old);
-        return err_set(e, E_NOT_FOUND, NULL,
-                       "Không tìm thấy nội dung %lld. / No item with id %lld.", id, id);
+        return resource_not_found(&res_items, id, e);
     }
     if (!access_can_write(q->st, &q->access, &res_items, old)) {
         json_decref(old);
@@ -550,36 +549,66 @@ int api_search(struct request *q, struct response *res, struct err *e)
     return 0;
 }
 
+/* May the caller (and, with ?org_id=, that subtree) read this audit entry's object? */
+static bool audit_visible(struct request *q, const struct access *scope, json_t *entry)
+{
+    const struct resource *r = resource_by_name(obj_str(entry, "resource"));
+    json_t *state = obj_has(entry, "after") ? json_object_get(entry, "after")
+                                            : json_object_get(entry, "before");
+    if (!r || !json_is_object(state))
+        return access_is_everything(&q->access) && !scope;
+    if (!access_can_read(q->st, &q->access, r, state))
+        return false;
+    return !scope || access_can_read(q->st, scope, r, state);
+}
+
 int api_audit(struct request *q, struct response *res, struct err *e)
 {
-    long long limit, after = 0;
+    long long limit, after = 0, org = 0;
     static const char *const allowed[] = {"org_id", "since", "limit", "cursor", NULL};
     if (query_only(q, allowed, e) != 0 || query_int(q, "limit", 50, &limit, e) != 0 ||
-        query_int(q, "cursor", 0, &after, e) != 0)
+        query_int(q, "cursor", 0, &after, e) != 0 ||
+        query_ref(q, "org_id", &res_orgs, false, &org, e) != 0)
         return -1;
     if (limit < 1)
         limit = 1;
     if (limit > 500)
         limit = 500;
-    json_t *rows = store_audit_list(q->st, q->query(q, "since"), after, (int)limit + 1, e);
-    if (!rows)
-        return -1;
-    for (size_t k = json_array_size(rows); !access_is_everything(&q->access) && k-- > 0;) {
-        /* A subtree's admin reads the entries of objects within the subtree. */
-        json_t *entry = json_array_get(rows, k);
-        const struct resource *r = resource_by_name(obj_str(entry, "resource"));
-        json_t *state = obj_has(entry, "after") ? json_object_get(entry, "after")
-                                                : json_object_get(entry, "before");
-        if (!r || !json_is_object(state) || !access_can_read(q->st, &q->access, r, state))
-            json_array_remove(rows, k);
+    /* ?org_id= narrows to the objects of that subtree, as an admin of it would see them. */
+    struct access scope = {.n = 1};
+    scope.grants[0].role = ROLE_ADMIN;
+    char *path = org ? store_org_path(q->st, org) : NULL;
+    snprintf(scope.grants[0].root_path, sizeof scope.grants[0].root_path, "%s", path ? path : "");
+    free(path);
+    /* Entries out of reach are skipped, so pages are read until limit visible entries and
+     * one more are found. */
+    json_t *items = json_array(), *next = json_null();
+    long long last = after;
+    for (bool more = true; more && !json_is_string(next);) {
+        json_t *rows = store_audit_list(q->st, q->query(q, "since"), after, (int)limit + 1, e);
+        if (!rows) {
+            json_decref(items);
+            return -1;
+        }
+        more = json_array_size(rows) == (size_t)limit + 1;
+        size_t i;
+        json_t *entry;
+        json_array_foreach(rows, i, entry)
+        {
+            after = obj_int(entry, "id");
+            if (!audit_visible(q, org ? &scope : NULL, entry))
+                continue;
+            if (json_array_size(items) == (size_t)limit) {
+                char buf[32];
+                snprintf(buf, sizeof buf, "%lld", last);
+                next = json_string(buf);
+                break;
+            }
+            json_array_append(items, entry);
+            last = after;
+        }
+        json_decref(rows);
     }
-    json_t *next = json_null();
-    if (json_array_size(rows) > (size_t)limit) {
-        json_array_remove(rows, (size_t)limit);
-        char buf[32];
-        snprintf(buf, sizeof buf, "%lld", obj_int(json_array_get(rows, (size_t)limit - 1), "id"));
-        next = json_string(buf);
-    }
-    respond_json(res, 200, json_pack("{s:o,s:o}", "items", rows, "next_cursor", next));
+    respond_json(res, 200, json_pack("{s:o,s:o}", "items", items, "next_cursor", next));
     return 0;
 }

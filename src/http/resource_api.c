@@ -177,10 +177,11 @@ int api_resource(struct request *q, struct response *res, struct err *e)
             return -1;
         const struct field *pf = resource_field(r, r->parent_field);
         const struct resource *parent = resource_by_name(pf->ref);
-        if (!store_exists(q->st, parent, parent_id))
-            return err_set(e, E_NOT_FOUND, NULL,
-                           "Không tìm thấy %s mang mã %lld. / No %s with id %lld.",
-                           parent->label_vi, parent_id, parent->singular, parent_id);
+        /* A parent out of the caller's reach is absent, for its children too. */
+        json_t *shown = resource_get_as(q->st, parent, parent_id, &q->access, e);
+        if (!shown)
+            return -1;
+        json_decref(shown);
         if (!strcmp(m, "GET"))
             return list(q, res, r, pf, parent_id, e);
         if (!strcmp(m, "POST"))

@@ -511,8 +511,7 @@ json_t *store_get(struct store *st, const struct resource *r, long long id, stru
     if (rc != SQLITE_ROW) {
         sqlite3_reset(s);
         if (rc == SQLITE_DONE)
-            err_set(e, E_NOT_FOUND, NULL, "Không tìm thấy %s mang mã %lld. / No %s with id %lld.",
-                    r->label_vi, id, r->singular, id);
+            resource_not_found(r, id, e);
         else
             sq_fail(st, rc, e);
         return NULL;

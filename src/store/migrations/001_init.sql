@@ -3,9 +3,11 @@
 -- link tables named <table>__<field>(owner_id, ref_id, pos).
 -- References between nouns are foreign keys: RESTRICT where deleting would orphan someone
 -- else's data, CASCADE for things owned by their parent (items of a resolution…).
+-- Ids are AUTOINCREMENT: an id once given is never given to another object, so audit entries
+-- and links held outside keep meaning what they meant.
 
 CREATE TABLE orgs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     parent_id INTEGER REFERENCES orgs(id),
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -24,7 +26,7 @@ CREATE INDEX orgs_path ON orgs(path);
 
 -- Moves between parents are history, not rewrites.
 CREATE TABLE org_moves (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
     from_parent_id INTEGER,
     to_parent_id INTEGER,
@@ -32,7 +34,7 @@ CREATE TABLE org_moves (
 );
 
 CREATE TABLE people (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     full_name TEXT NOT NULL,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     title TEXT,
@@ -42,7 +44,7 @@ CREATE TABLE people (
 CREATE INDEX people_org ON people(org_id);
 
 CREATE TABLE terms (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     starts_year INTEGER NOT NULL,
     ends_year INTEGER NOT NULL,
@@ -57,7 +59,7 @@ CREATE TABLE terms (
 CREATE INDEX terms_org ON terms(org_id);
 
 CREATE TABLE seats (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     term_id INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
     person_id INTEGER NOT NULL REFERENCES people(id),
     body TEXT NOT NULL,
@@ -67,7 +69,7 @@ CREATE TABLE seats (
 CREATE INDEX seats_term ON seats(term_id);
 
 CREATE TABLE documents (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     type TEXT NOT NULL,
     title TEXT NOT NULL,
@@ -81,7 +83,7 @@ CREATE TABLE documents (
 CREATE INDEX documents_org ON documents(org_id);
 
 CREATE TABLE resolutions (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     term_id INTEGER NOT NULL REFERENCES terms(id),
     title TEXT NOT NULL,
     symbol TEXT,
@@ -93,7 +95,7 @@ CREATE TABLE resolutions (
 CREATE INDEX resolutions_term ON resolutions(term_id);
 
 CREATE TABLE items (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
     parent_id INTEGER REFERENCES items(id),
     kind TEXT NOT NULL,
@@ -120,7 +122,7 @@ CREATE INDEX items_resolution ON items(resolution_id);
 CREATE INDEX items_parent ON items(parent_id);
 
 CREATE TABLE programs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     kind TEXT NOT NULL,
     title TEXT NOT NULL,
@@ -139,7 +141,7 @@ CREATE INDEX programs_resolution ON programs(resolution_id);
 CREATE INDEX programs_parent_task ON programs(parent_task_id);
 
 CREATE TABLE tasks (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     program_id INTEGER NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
     parent_id INTEGER REFERENCES tasks(id),
     code TEXT,
@@ -179,7 +181,7 @@ CREATE TABLE tasks__covers (
 CREATE INDEX tasks__covers_ref ON tasks__covers(ref_id);
 
 CREATE TABLE task_updates (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
     progress INTEGER,
     status TEXT,
@@ -191,7 +193,7 @@ CREATE TABLE task_updates (
 CREATE INDEX task_updates_task ON task_updates(task_id);
 
 CREATE TABLE indicator_values (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     period TEXT NOT NULL,
@@ -205,7 +207,7 @@ CREATE INDEX indicator_values_item_period ON indicator_values(item_id, period, o
 CREATE INDEX indicator_values_org ON indicator_values(org_id);
 
 CREATE TABLE meetings (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     body TEXT NOT NULL,
     planned_period TEXT NOT NULL,
@@ -220,7 +222,7 @@ CREATE TABLE meetings (
 CREATE INDEX meetings_org ON meetings(org_id);
 
 CREATE TABLE inspections (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     topic TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -253,7 +255,7 @@ CREATE TABLE inspections__follow_up_task_ids (
 );
 
 CREATE TABLE assignments (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     person_id INTEGER NOT NULL REFERENCES people(id),
     term_id INTEGER NOT NULL REFERENCES terms(id),
     fields TEXT,
@@ -271,7 +273,7 @@ CREATE TABLE assignments__org_ids (
 CREATE INDEX assignments__org_ids_ref ON assignments__org_ids(ref_id);
 
 CREATE TABLE disseminations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     org_id INTEGER NOT NULL REFERENCES orgs(id),
     resolution_id INTEGER NOT NULL REFERENCES resolutions(id),
     held_on TEXT NOT NULL,
@@ -292,7 +294,7 @@ CREATE TABLE disseminations__audience_org_ids (
 CREATE INDEX disseminations__audience_org_ids_ref ON disseminations__audience_org_ids(ref_id);
 
 CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     username TEXT NOT NULL UNIQUE,
     role TEXT NOT NULL,
     org_id INTEGER REFERENCES orgs(id),
@@ -315,7 +317,7 @@ CREATE TABLE sessions (
 
 -- Append-only audit trail; each entry's hash covers the previous entry's hash.
 CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
     user TEXT,
     address TEXT,
@@ -344,7 +346,7 @@ CREATE TABLE file_blobs (
     data BLOB NOT NULL
 );
 CREATE TABLE files (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     sha256 TEXT NOT NULL REFERENCES file_blobs(sha256),
     name TEXT NOT NULL,
     type TEXT NOT NULL,

@@ -49,9 +49,9 @@ struct gen {
     uint64_t seed, rng;
     double scale;
     bool tty, dry;
-    double t0, limit;   /* monotonic seconds; limit 0: none */
-    double dry_at;      /* when writing stopped (limit reached) */
-    long long rows;     /* rows written (not counted in dry mode) */
+    double t0, limit; /* monotonic seconds; limit 0: none */
+    double dry_at;    /* when writing stopped (limit reached) */
+    long long rows;   /* rows written (not counted in dry mode) */
     long long since_commit;
     long long n[NRES];       /* rows written per resource */
     long long planned[NRES]; /* rows counted in dry mode after the limit */
@@ -244,24 +244,25 @@ static void subst(char *out, size_t size, const char *tpl, const char *place, in
 /* ------------------------------------------------------------------ names */
 
 static const char *const SURNAMES[] = {
-    "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Vũ",  "Đỗ",
-    "Bùi",    "Đặng",   "Ngô",    "Phan", "Đinh", "Lương", "Trịnh", "Hà",  "Đào",  "Lại", "Tô",
-    "Cao",    "Mai",    "Đoàn",   "Lưu",  "Phùng", "Nghiêm", "Vương", "Tạ", "Chu", "Lâm",
-    "Quách",  "Kiều",   "Dương",  "Triệu", "Hồ", "Võ", "Huỳnh", "Nông", "Lục", "Vi", "Bàn"};
-static const char *const MIDDLE_M[] = {"Văn", "Văn", "Đức",  "Minh", "Quang", "Hữu", "Xuân",
-                                       "Thanh", "Mạnh", "Trọng", "Công", "Ngọc", "Tiến", "Duy",
-                                       "Anh", "Hồng", "Bá", "Đình", "Kim", "Quốc"};
-static const char *const MIDDLE_F[] = {"Thị", "Thị", "Thị", "Thu", "Thanh", "Minh",
-                                       "Hồng", "Ngọc", "Kim", "Phương", "Diệu", "Bích"};
+    "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê",    "Lê",   "Phạm",  "Hoàng",
+    "Vũ",     "Đỗ",     "Bùi",    "Đặng", "Ngô",  "Phan",  "Đinh", "Lương", "Trịnh",
+    "Hà",     "Đào",    "Lại",    "Tô",   "Cao",  "Mai",   "Đoàn", "Lưu",   "Phùng",
+    "Nghiêm", "Vương",  "Tạ",     "Chu",  "Lâm",  "Quách", "Kiều", "Dương", "Triệu",
+    "Hồ",     "Võ",     "Huỳnh",  "Nông", "Lục",  "Vi",    "Bàn"};
+static const char *const MIDDLE_M[] = {"Văn",   "Văn",  "Đức",   "Minh", "Quang", "Hữu",  "Xuân",
+                                       "Thanh", "Mạnh", "Trọng", "Công", "Ngọc",  "Tiến", "Duy",
+                                       "Anh",   "Hồng", "Bá",    "Đình", "Kim",   "Quốc"};
+static const char *const MIDDLE_F[] = {"Thị",  "Thị",  "Thị", "Thu",    "Thanh", "Minh",
+                                       "Hồng", "Ngọc", "Kim", "Phương", "Diệu",  "Bích"};
 static const char *const GIVEN_M[] = {
-    "Hùng", "Dũng", "Tuấn", "Long", "Thành", "Hải", "Sơn", "Nam", "Quân", "Trung", "Hiếu",
-    "Tùng", "Bình", "Khánh", "Thịnh", "Phong", "Toàn", "Đạt", "Huy", "Lâm", "Vinh", "Tâm",
-    "Hòa", "Kiên", "Cương", "Tường", "Chiến", "Lợi", "Phúc", "Quyết", "Hưng", "Tài", "Sinh",
-    "Luân", "Định", "Thuận", "Hậu", "Nghĩa", "Quý", "Khải", "Cường", "Thắng", "Việt", "Hoàng"};
-static const char *const GIVEN_F[] = {"Hương", "Lan", "Hà",   "Thủy", "Hằng", "Nga",  "Mai",
-                                      "Linh",  "Hạnh", "Yến", "Dung", "Huyền", "Oanh", "Loan",
-                                      "Nhung", "Vân", "Thảo", "Trang", "Liên", "Hoa", "Ngân",
-                                      "Quyên", "Thương", "Phượng"};
+    "Hùng", "Dũng", "Tuấn",  "Long",  "Thành", "Hải",  "Sơn",  "Nam",   "Quân",  "Trung", "Hiếu",
+    "Tùng", "Bình", "Khánh", "Thịnh", "Phong", "Toàn", "Đạt",  "Huy",   "Lâm",   "Vinh",  "Tâm",
+    "Hòa",  "Kiên", "Cương", "Tường", "Chiến", "Lợi",  "Phúc", "Quyết", "Hưng",  "Tài",   "Sinh",
+    "Luân", "Định", "Thuận", "Hậu",   "Nghĩa", "Quý",  "Khải", "Cường", "Thắng", "Việt",  "Hoàng"};
+static const char *const GIVEN_F[] = {"Hương", "Lan",  "Hà",    "Thủy",  "Hằng",   "Nga",
+                                      "Mai",   "Linh", "Hạnh",  "Yến",   "Dung",   "Huyền",
+                                      "Oanh",  "Loan", "Nhung", "Vân",   "Thảo",   "Trang",
+                                      "Liên",  "Hoa",  "Ngân",  "Quyên", "Thương", "Phượng"};
 #define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* The name of person `rank` of org `org_key`: a pure function of the seed, so that personal
@@ -283,13 +284,13 @@ static void person_name(const struct gen *g, uint64_t org_key, int rank, char *o
 
 /* Syllables of place names (xã, phường, thôn, huyện…), two of them make a name. */
 static const char *const SYL[] = {
-    "An",    "Bình",  "Phú",   "Yên",   "Tân",   "Hòa",   "Thạch", "Đông",  "Tây",   "Nam",
-    "Bắc",   "Thanh", "Vĩnh",  "Long",  "Hưng",  "Thuận", "Lộc",   "Sơn",   "Hải",   "Hà",
-    "Quảng", "Cẩm",   "Kim",   "Ngọc",  "Lạc",   "Mỹ",    "Đức",   "Xuân",  "Thịnh", "Phong",
-    "Minh",  "Hiệp",  "Hồng",  "Lâm",   "Tiến",  "Thắng", "Lợi",   "Trung", "Hợp",   "Đồng",
-    "Tâm",   "Khánh", "Phúc",  "Thọ",   "Lương", "Điền",  "Giang", "Thủy",  "Lĩnh",  "Mai",
-    "Châu",  "Định",  "Thái",  "Hoàng", "Liên",  "Tường", "Hoa",   "Quang", "Vân",   "Cao",
-    "Đại",   "Nghĩa", "Bảo",   "Gia",   "Hiền",  "Trường", "Thông", "Tú",   "Khê",   "Dương"};
+    "An",    "Bình",  "Phú",  "Yên",   "Tân",   "Hòa",    "Thạch", "Đông",  "Tây",   "Nam",
+    "Bắc",   "Thanh", "Vĩnh", "Long",  "Hưng",  "Thuận",  "Lộc",   "Sơn",   "Hải",   "Hà",
+    "Quảng", "Cẩm",   "Kim",  "Ngọc",  "Lạc",   "Mỹ",     "Đức",   "Xuân",  "Thịnh", "Phong",
+    "Minh",  "Hiệp",  "Hồng", "Lâm",   "Tiến",  "Thắng",  "Lợi",   "Trung", "Hợp",   "Đồng",
+    "Tâm",   "Khánh", "Phúc", "Thọ",   "Lương", "Điền",   "Giang", "Thủy",  "Lĩnh",  "Mai",
+    "Châu",  "Định",  "Thái", "Hoàng", "Liên",  "Tường",  "Hoa",   "Quang", "Vân",   "Cao",
+    "Đại",   "Nghĩa", "Bảo",  "Gia",   "Hiền",  "Trường", "Thông", "Tú",    "Khê",   "Dương"};
 
 static void place_name(struct gen *g, char *out, size_t size)
 {
@@ -343,37 +344,24 @@ static const char *const FIELD_MT = "môi trường";
 
 struct topic_info {
     const char *field;
-    int body;          /* the body that usually leads it */
-    double to_child;   /* share of its tasks led by a subordinate org rather than a body */
+    int body;        /* the body that usually leads it */
+    double to_child; /* share of its tasks led by a subordinate org rather than a body */
 };
 
 static const struct topic_info TOPICS[NTOPIC] = {
-    [T_GOAL] = {NULL, B_VP, 0.2},
-    [T_PARTY_QUALITY] = {NULL, B_BTC, 0.4},
-    [T_MEMBER_ADMIT] = {NULL, B_BTC, 0.6},
-    [T_CELL_COVER] = {NULL, B_BTC, 0.5},
-    [T_BUDGET] = {NULL, B_BCS, 0.6},
-    [T_INCOME] = {NULL, B_BCS, 0.7},
-    [T_NTM] = {NULL, B_BCS, 0.8},
-    [T_INVEST] = {NULL, B_BCS, 0.5},
-    [T_POVERTY] = {NULL, B_BCS, 0.7},
-    [T_INSURANCE] = {NULL, B_BCS, 0.7},
-    [T_SCHOOL] = {NULL, B_BCS, 0.6},
-    [T_LABOUR] = {NULL, B_BCS, 0.6},
-    [T_FOREST] = {NULL, B_BCS, 0.7},
-    [T_WASTE] = {NULL, B_BCS, 0.7},
-    [T_WATER] = {NULL, B_BCS, 0.7},
-    [T_KT_PARTY] = {NULL, B_BTC, 0.4},
-    [T_KT_ECON] = {NULL, B_BCS, 0.5},
-    [T_KT_SOCIAL] = {NULL, B_BTG, 0.5},
-    [T_KT_DEFENCE] = {NULL, B_NC, 0.6},
-    [T_KT_ENV] = {NULL, B_BCS, 0.6},
-    [T_BT_ADMIN] = {NULL, B_VP, 0.5},
-    [T_BT_INFRA] = {NULL, B_BCS, 0.5},
-    [T_BT_HR] = {NULL, B_BTC, 0.4},
-    [T_SOL_DISSEM] = {NULL, B_BTG, 0.5},
-    [T_SOL_INSPECT] = {NULL, B_UBKT, 0.3},
-    [T_SOL_MASS] = {NULL, B_BDV, 0.5},
+    [T_GOAL] = {NULL, B_VP, 0.2},          [T_PARTY_QUALITY] = {NULL, B_BTC, 0.4},
+    [T_MEMBER_ADMIT] = {NULL, B_BTC, 0.6}, [T_CELL_COVER] = {NULL, B_BTC, 0.5},
+    [T_BUDGET] = {NULL, B_BCS, 0.6},       [T_INCOME] = {NULL, B_BCS, 0.7},
+    [T_NTM] = {NULL, B_BCS, 0.8},          [T_INVEST] = {NULL, B_BCS, 0.5},
+    [T_POVERTY] = {NULL, B_BCS, 0.7},      [T_INSURANCE] = {NULL, B_BCS, 0.7},
+    [T_SCHOOL] = {NULL, B_BCS, 0.6},       [T_LABOUR] = {NULL, B_BCS, 0.6},
+    [T_FOREST] = {NULL, B_BCS, 0.7},       [T_WASTE] = {NULL, B_BCS, 0.7},
+    [T_WATER] = {NULL, B_BCS, 0.7},        [T_KT_PARTY] = {NULL, B_BTC, 0.4},
+    [T_KT_ECON] = {NULL, B_BCS, 0.5},      [T_KT_SOCIAL] = {NULL, B_BTG, 0.5},
+    [T_KT_DEFENCE] = {NULL, B_NC, 0.6},    [T_KT_ENV] = {NULL, B_BCS, 0.6},
+    [T_BT_ADMIN] = {NULL, B_VP, 0.5},      [T_BT_INFRA] = {NULL, B_BCS, 0.5},
+    [T_BT_HR] = {NULL, B_BTC, 0.4},        [T_SOL_DISSEM] = {NULL, B_BTG, 0.5},
+    [T_SOL_INSPECT] = {NULL, B_UBKT, 0.3}, [T_SOL_MASS] = {NULL, B_BDV, 0.5},
     [T_SOL_CADRE] = {NULL, B_BTC, 0.3},
 };
 
@@ -421,80 +409,175 @@ struct task_tpl {
 };
 
 static const struct task_tpl TASKS[] = {
-    {T_GOAL, "Tổ chức học tập, quán triệt, triển khai thực hiện Nghị quyết Đại hội đến toàn thể cán bộ, đảng viên và nhân dân", "Kế hoạch, hội nghị quán triệt"},
-    {T_GOAL, "Xây dựng chương trình hành động, kế hoạch cụ thể hóa Nghị quyết Đại hội sát với điều kiện thực tế của {P}", "Chương trình hành động"},
-    {T_GOAL, "Sơ kết giữa nhiệm kỳ việc thực hiện Nghị quyết Đại hội; đề ra giải pháp cho giai đoạn còn lại", "Báo cáo sơ kết"},
-    {T_PARTY_QUALITY, "Xây dựng kế hoạch nâng cao chất lượng sinh hoạt chi bộ, thực hiện nghiêm nguyên tắc tập trung dân chủ", "Kế hoạch"},
-    {T_PARTY_QUALITY, "Hướng dẫn kiểm điểm, đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm {Y}", "Hướng dẫn"},
-    {T_PARTY_QUALITY, "Rà soát, củng cố các tổ chức cơ sở đảng yếu kém; phân loại nguyên nhân, có giải pháp khắc phục", "Báo cáo rà soát"},
-    {T_PARTY_QUALITY, "Nâng cao chất lượng sinh hoạt chuyên đề ở các chi bộ trên địa bàn {P}", "Hướng dẫn sinh hoạt chuyên đề"},
-    {T_MEMBER_ADMIT, "Xây dựng kế hoạch tạo nguồn, phát triển đảng viên mới giai đoạn 2021–2025", "Kế hoạch"},
-    {T_MEMBER_ADMIT, "Đẩy mạnh kết nạp đảng viên là đoàn viên thanh niên, người lao động trong doanh nghiệp ngoài khu vực nhà nước", "Báo cáo kết quả"},
-    {T_MEMBER_ADMIT, "Bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú, giới thiệu kết nạp đảng viên năm {Y}", "Danh sách quần chúng ưu tú"},
-    {T_CELL_COVER, "Rà soát, thành lập chi bộ ở thôn, khu dân cư chưa có chi bộ; bảo đảm 100% thôn, khu có chi bộ", "Quyết định thành lập chi bộ"},
-    {T_CELL_COVER, "Thực hiện mô hình bí thư chi bộ đồng thời là trưởng thôn, khu trên địa bàn {P}", "Báo cáo kết quả"},
-    {T_CELL_COVER, "Phát triển tổ chức đảng, đoàn thể trong doanh nghiệp ngoài khu vực nhà nước", "Kế hoạch"},
-    {T_BUDGET, "Xây dựng đề án tăng thu, chống thất thu ngân sách nhà nước trên địa bàn {P}", "Đề án"},
-    {T_BUDGET, "Quản lý chặt chẽ nguồn thu, nuôi dưỡng nguồn thu; đôn đốc thu hồi nợ đọng thuế năm {Y}", "Báo cáo"},
-    {T_BUDGET, "Rà soát, khai thác hiệu quả nguồn thu từ đất đai, tài nguyên khoáng sản", "Kế hoạch"},
-    {T_INCOME, "Triển khai các chương trình hỗ trợ phát triển sản xuất, nâng cao thu nhập cho người dân {P}", "Kế hoạch"},
+    {T_GOAL,
+     "Tổ chức học tập, quán triệt, triển khai thực hiện Nghị quyết Đại hội đến toàn thể cán bộ, "
+     "đảng viên và nhân dân",
+     "Kế hoạch, hội nghị quán triệt"},
+    {T_GOAL,
+     "Xây dựng chương trình hành động, kế hoạch cụ thể hóa Nghị quyết Đại hội sát với điều kiện "
+     "thực tế của {P}",
+     "Chương trình hành động"},
+    {T_GOAL,
+     "Sơ kết giữa nhiệm kỳ việc thực hiện Nghị quyết Đại hội; đề ra giải pháp cho giai đoạn còn "
+     "lại",
+     "Báo cáo sơ kết"},
+    {T_PARTY_QUALITY,
+     "Xây dựng kế hoạch nâng cao chất lượng sinh hoạt chi bộ, thực hiện nghiêm nguyên tắc tập "
+     "trung dân chủ",
+     "Kế hoạch"},
+    {T_PARTY_QUALITY,
+     "Hướng dẫn kiểm điểm, đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm {Y}",
+     "Hướng dẫn"},
+    {T_PARTY_QUALITY,
+     "Rà soát, củng cố các tổ chức cơ sở đảng yếu kém; phân loại nguyên nhân, có giải pháp khắc "
+     "phục",
+     "Báo cáo rà soát"},
+    {T_PARTY_QUALITY, "Nâng cao chất lượng sinh hoạt chuyên đề ở các chi bộ trên địa bàn {P}",
+     "Hướng dẫn sinh hoạt chuyên đề"},
+    {T_MEMBER_ADMIT, "Xây dựng kế hoạch tạo nguồn, phát triển đảng viên mới giai đoạn 2021–2025",
+     "Kế hoạch"},
+    {T_MEMBER_ADMIT,
+     "Đẩy mạnh kết nạp đảng viên là đoàn viên thanh niên, người lao động trong doanh nghiệp ngoài "
+     "khu vực nhà nước",
+     "Báo cáo kết quả"},
+    {T_MEMBER_ADMIT,
+     "Bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú, giới thiệu kết nạp đảng viên năm {Y}",
+     "Danh sách quần chúng ưu tú"},
+    {T_CELL_COVER,
+     "Rà soát, thành lập chi bộ ở thôn, khu dân cư chưa có chi bộ; bảo đảm 100% thôn, khu có chi "
+     "bộ",
+     "Quyết định thành lập chi bộ"},
+    {T_CELL_COVER, "Thực hiện mô hình bí thư chi bộ đồng thời là trưởng thôn, khu trên địa bàn {P}",
+     "Báo cáo kết quả"},
+    {T_CELL_COVER, "Phát triển tổ chức đảng, đoàn thể trong doanh nghiệp ngoài khu vực nhà nước",
+     "Kế hoạch"},
+    {T_BUDGET, "Xây dựng đề án tăng thu, chống thất thu ngân sách nhà nước trên địa bàn {P}",
+     "Đề án"},
+    {T_BUDGET,
+     "Quản lý chặt chẽ nguồn thu, nuôi dưỡng nguồn thu; đôn đốc thu hồi nợ đọng thuế năm {Y}",
+     "Báo cáo"},
+    {T_BUDGET, "Rà soát, khai thác hiệu quả nguồn thu từ đất đai, tài nguyên khoáng sản",
+     "Kế hoạch"},
+    {T_INCOME,
+     "Triển khai các chương trình hỗ trợ phát triển sản xuất, nâng cao thu nhập cho người dân {P}",
+     "Kế hoạch"},
     {T_INCOME, "Xây dựng đề án phát triển sản phẩm OCOP gắn với kinh tế hộ gia đình", "Đề án"},
     {T_INCOME, "Phát triển kinh tế tập thể, hợp tác xã kiểu mới gắn với chuỗi giá trị", "Kế hoạch"},
-    {T_NTM, "Xây dựng kế hoạch xây dựng xã đạt chuẩn nông thôn mới nâng cao, nông thôn mới kiểu mẫu giai đoạn 2021–2025", "Kế hoạch"},
-    {T_NTM, "Hoàn thiện hồ sơ đề nghị công nhận xã đạt chuẩn nông thôn mới nâng cao năm {Y}", "Hồ sơ đề nghị công nhận"},
-    {T_NTM, "Huy động nguồn lực, phát động phong trào toàn dân chung sức xây dựng nông thôn mới", "Kế hoạch phát động"},
-    {T_INVEST, "Đẩy nhanh tiến độ giải phóng mặt bằng các dự án trọng điểm trên địa bàn {P}", "Báo cáo tiến độ"},
-    {T_INVEST, "Tổ chức hội nghị xúc tiến đầu tư, thu hút nhà đầu tư chiến lược năm {Y}", "Hội nghị xúc tiến đầu tư"},
+    {T_NTM,
+     "Xây dựng kế hoạch xây dựng xã đạt chuẩn nông thôn mới nâng cao, nông thôn mới kiểu mẫu giai "
+     "đoạn 2021–2025",
+     "Kế hoạch"},
+    {T_NTM, "Hoàn thiện hồ sơ đề nghị công nhận xã đạt chuẩn nông thôn mới nâng cao năm {Y}",
+     "Hồ sơ đề nghị công nhận"},
+    {T_NTM, "Huy động nguồn lực, phát động phong trào toàn dân chung sức xây dựng nông thôn mới",
+     "Kế hoạch phát động"},
+    {T_INVEST, "Đẩy nhanh tiến độ giải phóng mặt bằng các dự án trọng điểm trên địa bàn {P}",
+     "Báo cáo tiến độ"},
+    {T_INVEST, "Tổ chức hội nghị xúc tiến đầu tư, thu hút nhà đầu tư chiến lược năm {Y}",
+     "Hội nghị xúc tiến đầu tư"},
     {T_INVEST, "Đẩy mạnh giải ngân vốn đầu tư công năm {Y}", "Báo cáo giải ngân"},
-    {T_POVERTY, "Triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021–2025 trên địa bàn {P}", "Kế hoạch"},
-    {T_POVERTY, "Rà soát hộ nghèo, hộ cận nghèo năm {Y} theo chuẩn nghèo đa chiều", "Quyết định công nhận kết quả rà soát"},
-    {T_POVERTY, "Hỗ trợ xóa nhà tạm, nhà dột nát cho hộ nghèo, hộ có hoàn cảnh khó khăn", "Báo cáo kết quả"},
-    {T_INSURANCE, "Vận động người dân tham gia bảo hiểm y tế, bảo hiểm xã hội tự nguyện", "Kế hoạch tuyên truyền"},
-    {T_INSURANCE, "Hỗ trợ mua thẻ bảo hiểm y tế cho hộ cận nghèo, hộ làm nông, lâm, ngư nghiệp có mức sống trung bình", "Nghị quyết HĐND"},
-    {T_SCHOOL, "Xây dựng kế hoạch đầu tư cơ sở vật chất trường học đạt chuẩn quốc gia giai đoạn 2021–2025", "Kế hoạch"},
+    {T_POVERTY,
+     "Triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021–2025 trên địa "
+     "bàn {P}",
+     "Kế hoạch"},
+    {T_POVERTY, "Rà soát hộ nghèo, hộ cận nghèo năm {Y} theo chuẩn nghèo đa chiều",
+     "Quyết định công nhận kết quả rà soát"},
+    {T_POVERTY, "Hỗ trợ xóa nhà tạm, nhà dột nát cho hộ nghèo, hộ có hoàn cảnh khó khăn",
+     "Báo cáo kết quả"},
+    {T_INSURANCE, "Vận động người dân tham gia bảo hiểm y tế, bảo hiểm xã hội tự nguyện",
+     "Kế hoạch tuyên truyền"},
+    {T_INSURANCE,
+     "Hỗ trợ mua thẻ bảo hiểm y tế cho hộ cận nghèo, hộ làm nông, lâm, ngư nghiệp có mức sống "
+     "trung bình",
+     "Nghị quyết HĐND"},
+    {T_SCHOOL,
+     "Xây dựng kế hoạch đầu tư cơ sở vật chất trường học đạt chuẩn quốc gia giai đoạn 2021–2025",
+     "Kế hoạch"},
     {T_SCHOOL, "Kiểm tra, công nhận trường học đạt chuẩn quốc gia năm {Y}", "Quyết định công nhận"},
     {T_SCHOOL, "Sắp xếp mạng lưới trường, lớp học phù hợp với quy hoạch của {P}", "Đề án"},
-    {T_LABOUR, "Triển khai đào tạo nghề cho lao động nông thôn, giải quyết việc làm năm {Y}", "Kế hoạch"},
+    {T_LABOUR, "Triển khai đào tạo nghề cho lao động nông thôn, giải quyết việc làm năm {Y}",
+     "Kế hoạch"},
     {T_LABOUR, "Tổ chức phiên giao dịch việc làm, kết nối cung cầu lao động", "Báo cáo"},
     {T_FOREST, "Tăng cường quản lý, bảo vệ rừng, phòng cháy chữa cháy rừng năm {Y}", "Kế hoạch"},
     {T_FOREST, "Triển khai trồng rừng gỗ lớn, trồng cây phân tán trên địa bàn {P}", "Kế hoạch"},
-    {T_WASTE, "Xây dựng đề án thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt trên địa bàn {P}", "Đề án"},
+    {T_WASTE, "Xây dựng đề án thu gom, vận chuyển, xử lý chất thải rắn sinh hoạt trên địa bàn {P}",
+     "Đề án"},
     {T_WASTE, "Triển khai phân loại chất thải rắn sinh hoạt tại nguồn", "Kế hoạch"},
     {T_WATER, "Đầu tư, nâng cấp hệ thống cấp nước sạch cho các khu dân cư", "Danh mục dự án"},
     {T_WATER, "Vận động người dân sử dụng nước sạch, nước hợp vệ sinh", "Báo cáo"},
-    {T_KT_PARTY, "Ban hành quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là người đứng đầu", "Quy định"},
-    {T_KT_PARTY, "Triển khai Kết luận số 21-KL/TW về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị", "Kế hoạch"},
-    {T_KT_PARTY, "Sắp xếp tổ chức bộ máy của hệ thống chính trị {P} tinh gọn, hoạt động hiệu lực, hiệu quả", "Đề án"},
-    {T_KT_PARTY, "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {Y}", "Kế hoạch"},
-    {T_KT_ECON, "Xây dựng đề án phát triển du lịch {P} giai đoạn 2021–2025, định hướng đến năm 2030", "Đề án"},
+    {T_KT_PARTY,
+     "Ban hành quy định về trách nhiệm nêu gương của cán bộ, đảng viên, trước hết là người đứng "
+     "đầu",
+     "Quy định"},
+    {T_KT_PARTY,
+     "Triển khai Kết luận số 21-KL/TW về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị",
+     "Kế hoạch"},
+    {T_KT_PARTY,
+     "Sắp xếp tổ chức bộ máy của hệ thống chính trị {P} tinh gọn, hoạt động hiệu lực, hiệu quả",
+     "Đề án"},
+    {T_KT_PARTY, "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm {Y}",
+     "Kế hoạch"},
+    {T_KT_ECON,
+     "Xây dựng đề án phát triển du lịch {P} giai đoạn 2021–2025, định hướng đến năm 2030", "Đề án"},
     {T_KT_ECON, "Xây dựng đề án phát triển thương mại, dịch vụ trên địa bàn {P}", "Đề án"},
     {T_KT_ECON, "Lập quy hoạch chung {P} đến năm 2040, tầm nhìn đến năm 2050", "Quy hoạch"},
     {T_KT_ECON, "Phát triển nông nghiệp hàng hóa tập trung, ứng dụng công nghệ cao", "Kế hoạch"},
-    {T_KT_SOCIAL, "Triển khai xây dựng con người {P} phát triển toàn diện, giàu bản sắc", "Kế hoạch"},
-    {T_KT_SOCIAL, "Bảo tồn, phát huy giá trị di sản văn hóa, lễ hội truyền thống trên địa bàn {P}", "Đề án"},
+    {T_KT_SOCIAL, "Triển khai xây dựng con người {P} phát triển toàn diện, giàu bản sắc",
+     "Kế hoạch"},
+    {T_KT_SOCIAL, "Bảo tồn, phát huy giá trị di sản văn hóa, lễ hội truyền thống trên địa bàn {P}",
+     "Đề án"},
     {T_KT_SOCIAL, "Nâng cao chất lượng khám, chữa bệnh của y tế cơ sở", "Kế hoạch"},
-    {T_KT_DEFENCE, "Xây dựng khu vực phòng thủ {P} vững chắc; tổ chức diễn tập khu vực phòng thủ năm {Y}", "Kế hoạch diễn tập"},
+    {T_KT_DEFENCE,
+     "Xây dựng khu vực phòng thủ {P} vững chắc; tổ chức diễn tập khu vực phòng thủ năm {Y}",
+     "Kế hoạch diễn tập"},
     {T_KT_DEFENCE, "Đẩy mạnh phong trào toàn dân bảo vệ an ninh Tổ quốc", "Kế hoạch"},
-    {T_KT_DEFENCE, "Tăng cường phòng, chống tội phạm, tệ nạn ma túy; bảo đảm trật tự an toàn xã hội năm {Y}", "Báo cáo"},
-    {T_KT_ENV, "Xây dựng kế hoạch ứng phó với biến đổi khí hậu, phòng, chống thiên tai", "Kế hoạch"},
-    {T_KT_ENV, "Kiểm soát ô nhiễm môi trường tại các cơ sở sản xuất, kinh doanh trên địa bàn {P}", "Báo cáo kiểm tra"},
-    {T_BT_ADMIN, "Xây dựng kế hoạch nâng cao chỉ số cải cách hành chính (PAR Index), chỉ số hài lòng (SIPAS) năm {Y}", "Kế hoạch"},
-    {T_BT_ADMIN, "Triển khai chuyển đổi số trong các cơ quan đảng, chính quyền, đoàn thể {P}", "Đề án chuyển đổi số"},
-    {T_BT_ADMIN, "Nâng cao hiệu quả Trung tâm Phục vụ hành chính công; tăng tỷ lệ hồ sơ giải quyết trực tuyến", "Báo cáo"},
+    {T_KT_DEFENCE,
+     "Tăng cường phòng, chống tội phạm, tệ nạn ma túy; bảo đảm trật tự an toàn xã hội năm {Y}",
+     "Báo cáo"},
+    {T_KT_ENV, "Xây dựng kế hoạch ứng phó với biến đổi khí hậu, phòng, chống thiên tai",
+     "Kế hoạch"},
+    {T_KT_ENV, "Kiểm soát ô nhiễm môi trường tại các cơ sở sản xuất, kinh doanh trên địa bàn {P}",
+     "Báo cáo kiểm tra"},
+    {T_BT_ADMIN,
+     "Xây dựng kế hoạch nâng cao chỉ số cải cách hành chính (PAR Index), chỉ số hài lòng (SIPAS) "
+     "năm {Y}",
+     "Kế hoạch"},
+    {T_BT_ADMIN, "Triển khai chuyển đổi số trong các cơ quan đảng, chính quyền, đoàn thể {P}",
+     "Đề án chuyển đổi số"},
+    {T_BT_ADMIN,
+     "Nâng cao hiệu quả Trung tâm Phục vụ hành chính công; tăng tỷ lệ hồ sơ giải quyết trực tuyến",
+     "Báo cáo"},
     {T_BT_INFRA, "Đầu tư các tuyến giao thông kết nối trọng điểm của {P}", "Danh mục dự án"},
     {T_BT_INFRA, "Hoàn thành đầu tư hạ tầng kỹ thuật các khu, cụm công nghiệp", "Báo cáo"},
-    {T_BT_HR, "Xây dựng đề án đào tạo, thu hút nguồn nhân lực chất lượng cao giai đoạn 2021–2025", "Đề án"},
-    {T_BT_HR, "Đào tạo, bồi dưỡng đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số", "Kế hoạch"},
-    {T_SOL_DISSEM, "Tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội cho cán bộ chủ chốt", "Hội nghị quán triệt"},
-    {T_SOL_DISSEM, "Tuyên truyền kết quả thực hiện Nghị quyết trên các phương tiện thông tin đại chúng năm {Y}", "Kế hoạch tuyên truyền"},
-    {T_SOL_DISSEM, "Biên soạn tài liệu tuyên truyền Nghị quyết Đại hội cho đảng viên và nhân dân {P}", "Tài liệu"},
-    {T_SOL_INSPECT, "Xây dựng chương trình kiểm tra, giám sát toàn khóa nhiệm kỳ 2020–2025", "Chương trình"},
-    {T_SOL_INSPECT, "Kiểm tra, giám sát việc thực hiện Nghị quyết Đại hội tại các tổ chức đảng trực thuộc năm {Y}", "Thông báo kết luận"},
-    {T_SOL_INSPECT, "Giám sát chuyên đề việc thực hiện chức trách, nhiệm vụ của cấp ủy viên", "Báo cáo giám sát"},
-    {T_SOL_MASS, "Nâng cao hiệu quả công tác dân vận, thực hiện Quy chế dân chủ ở cơ sở", "Kế hoạch"},
-    {T_SOL_MASS, "Phát huy vai trò của Mặt trận Tổ quốc, các đoàn thể trong giám sát, phản biện xã hội", "Quy chế phối hợp"},
-    {T_SOL_CADRE, "Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2025–2030", "Quyết định phê duyệt quy hoạch"},
-    {T_SOL_CADRE, "Luân chuyển, điều động cán bộ; đánh giá cán bộ theo kết quả thực hiện nhiệm vụ năm {Y}", "Kế hoạch"},
+    {T_BT_HR, "Xây dựng đề án đào tạo, thu hút nguồn nhân lực chất lượng cao giai đoạn 2021–2025",
+     "Đề án"},
+    {T_BT_HR, "Đào tạo, bồi dưỡng đội ngũ cán bộ trẻ, cán bộ nữ, cán bộ người dân tộc thiểu số",
+     "Kế hoạch"},
+    {T_SOL_DISSEM, "Tổ chức hội nghị học tập, quán triệt Nghị quyết Đại hội cho cán bộ chủ chốt",
+     "Hội nghị quán triệt"},
+    {T_SOL_DISSEM,
+     "Tuyên truyền kết quả thực hiện Nghị quyết trên các phương tiện thông tin đại chúng năm {Y}",
+     "Kế hoạch tuyên truyền"},
+    {T_SOL_DISSEM,
+     "Biên soạn tài liệu tuyên truyền Nghị quyết Đại hội cho đảng viên và nhân dân {P}",
+     "Tài liệu"},
+    {T_SOL_INSPECT, "Xây dựng chương trình kiểm tra, giám sát toàn khóa nhiệm kỳ 2020–2025",
+     "Chương trình"},
+    {T_SOL_INSPECT,
+     "Kiểm tra, giám sát việc thực hiện Nghị quyết Đại hội tại các tổ chức đảng trực thuộc năm {Y}",
+     "Thông báo kết luận"},
+    {T_SOL_INSPECT, "Giám sát chuyên đề việc thực hiện chức trách, nhiệm vụ của cấp ủy viên",
+     "Báo cáo giám sát"},
+    {T_SOL_MASS, "Nâng cao hiệu quả công tác dân vận, thực hiện Quy chế dân chủ ở cơ sở",
+     "Kế hoạch"},
+    {T_SOL_MASS,
+     "Phát huy vai trò của Mặt trận Tổ quốc, các đoàn thể trong giám sát, phản biện xã hội",
+     "Quy chế phối hợp"},
+    {T_SOL_CADRE, "Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2025–2030",
+     "Quyết định phê duyệt quy hoạch"},
+    {T_SOL_CADRE,
+     "Luân chuyển, điều động cán bộ; đánh giá cán bộ theo kết quả thực hiện nhiệm vụ năm {Y}",
+     "Kế hoạch"},
 };
 
 /* Items of an official's personal plan. */
@@ -503,9 +586,11 @@ static const char *const PERSONAL[] = {
     "Học tập, quán triệt Nghị quyết Đại hội và đăng ký việc làm theo",
     "Tu dưỡng, rèn luyện đạo đức, lối sống; thực hiện nghiêm những điều đảng viên không được làm",
     "Hoàn thành tốt nhiệm vụ chuyên môn được giao năm {Y}",
-    "Gương mẫu chấp hành và vận động gia đình, nhân dân nơi cư trú thực hiện chủ trương của Đảng, chính sách, pháp luật của Nhà nước",
+    "Gương mẫu chấp hành và vận động gia đình, nhân dân nơi cư trú thực hiện chủ trương của Đảng, "
+    "chính sách, pháp luật của Nhà nước",
     "Tham gia tuyên truyền, giới thiệu quần chúng ưu tú để chi bộ xem xét kết nạp vào Đảng",
-    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, đăng ký một việc làm cụ thể năm {Y}",
+    "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, đăng ký một việc làm cụ thể "
+    "năm {Y}",
     "Giữ mối liên hệ với chi ủy, đảng ủy và nhân dân nơi cư trú",
     "Tham gia xây dựng nông thôn mới, đô thị văn minh tại khu dân cư",
     "Tự học tập, nâng cao trình độ lý luận chính trị, chuyên môn, nghiệp vụ",
@@ -541,107 +626,141 @@ struct item_tpl {
     char dir;        /* h higher, l lower, e exact */
     double baseline; /* of the whole org */
     double target;
-    char rollup;     /* s sum, m mean, w weighted mean (by the previous indicator), n min,
-                        x max, c count meeting (threshold), - none */
-    char nature;     /* f flow, s stock, r rate */
-    char ptype;      /* y year, h half, q quarter */
+    char rollup; /* s sum, m mean, w weighted mean (by the previous indicator), n min,
+                    x max, c count meeting (threshold), - none */
+    char nature; /* f flow, s stock, r rate */
+    char ptype;  /* y year, h half, q quarter */
     double threshold;
 };
 
-#define TG(lv, d, t, txt) {lv, d, 'g', t, txt, NULL, 0, 0, 0, 0, 0, 0, 0}
-#define TK(lv, d, k, t, txt) {lv, d, k, t, txt, NULL, 0, 0, 0, 0, 0, 0, 0}
-#define TI(lv, d, t, txt, u, dir, b, tg, ru, na, pt, th) {lv, d, 'i', t, txt, u, dir, b, tg, ru, na, pt, th}
+#define TG(lv, d, t, txt)                                                                          \
+    {                                                                                              \
+        lv, d, 'g', t, txt, NULL, 0, 0, 0, 0, 0, 0, 0                                              \
+    }
+#define TK(lv, d, k, t, txt)                                                                       \
+    {                                                                                              \
+        lv, d, k, t, txt, NULL, 0, 0, 0, 0, 0, 0, 0                                                \
+    }
+#define TI(lv, d, t, txt, u, dir, b, tg, ru, na, pt, th)                                           \
+    {                                                                                              \
+        lv, d, 'i', t, txt, u, dir, b, tg, ru, na, pt, th                                          \
+    }
 
 static const struct item_tpl ITEMS[] = {
     TG(LV_P | LV_D | LV_G, 0, T_GOAL,
-      "Mục tiêu tổng quát: Xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh toàn diện; phát huy sức mạnh đại đoàn kết toàn dân; đẩy mạnh đổi mới sáng tạo, xây dựng {P} phát triển nhanh và bền vững; bảo đảm quốc phòng, an ninh; nâng cao đời sống vật chất, tinh thần của nhân dân"),
+       "Mục tiêu tổng quát: Xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh toàn "
+       "diện; phát huy sức mạnh đại đoàn kết toàn dân; đẩy mạnh đổi mới sáng tạo, xây dựng {P} "
+       "phát triển nhanh và bền vững; bảo đảm quốc phòng, an ninh; nâng cao đời sống vật chất, "
+       "tinh thần của nhân dân"),
     TG(LV_C, 0, T_GOAL,
-      "Mục tiêu: Xây dựng chi bộ trong sạch, vững mạnh; phát huy vai trò hạt nhân chính trị ở {P}; đoàn kết, vận động nhân dân thực hiện tốt nhiệm vụ phát triển kinh tế - xã hội"),
+       "Mục tiêu: Xây dựng chi bộ trong sạch, vững mạnh; phát huy vai trò hạt nhân chính trị ở "
+       "{P}; đoàn kết, vận động nhân dân thực hiện tốt nhiệm vụ phát triển kinh tế - xã hội"),
     TG(LV_P | LV_D | LV_G | LV_C, 0, T_GOAL, "Các chỉ tiêu chủ yếu đến năm 2025"),
     TG(LV_P | LV_D | LV_G, 1, T_GOAL, "Về xây dựng Đảng và hệ thống chính trị"),
     TI(LV_P | LV_D | LV_G, 2, T_MEMBER_ADMIT, "Đến năm 2025, toàn Đảng bộ có trên {N} đảng viên",
-      "đảng viên", 'h', 0.9, 1.0, 's', 's', 'y', 0),
+       "đảng viên", 'h', 0.9, 1.0, 's', 's', 'y', 0),
     TI(LV_P | LV_D | LV_G, 2, T_PARTY_QUALITY,
-      "Hằng năm có trên 90% đảng viên được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên", "%",
-      'h', 86, 90, 'w', 'r', 'y', 0),
+       "Hằng năm có trên 90% đảng viên được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên",
+       "%", 'h', 86, 90, 'w', 'r', 'y', 0),
     TI(LV_P | LV_D, 2, T_PARTY_QUALITY,
-      "Hằng năm có trên 90% tổ chức cơ sở đảng được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên",
-      "%", 'h', 85, 90, 'm', 'r', 'y', 0),
+       "Hằng năm có trên 90% tổ chức cơ sở đảng được đánh giá, xếp loại hoàn thành tốt nhiệm vụ "
+       "trở lên",
+       "%", 'h', 85, 90, 'm', 'r', 'y', 0),
     TI(LV_P | LV_D | LV_G, 2, T_MEMBER_ADMIT, "Kết nạp mới bình quân mỗi năm trên {M} đảng viên",
-      "đảng viên", 'h', 0.03, 0.035, 's', 'f', 'h', 0),
-    TI(LV_D | LV_G, 2, T_CELL_COVER, "100% thôn, khu dân cư có chi bộ; 100% bí thư chi bộ đồng thời là trưởng thôn, khu", "%",
-      'h', 92, 100, 'm', 'r', 'y', 0),
-    TI(LV_C, 1, T_MEMBER_ADMIT, "Kết nạp mới ít nhất 2 đảng viên trong nhiệm kỳ", "đảng viên", 'h', 0,
-      2, 's', 'f', 'y', 0),
-    TI(LV_C, 1, T_PARTY_QUALITY, "Hằng năm chi bộ được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên; 100% đảng viên hoàn thành nhiệm vụ",
-      "%", 'h', 90, 100, 'm', 'r', 'y', 0),
+       "đảng viên", 'h', 0.03, 0.035, 's', 'f', 'h', 0),
+    TI(LV_D | LV_G, 2, T_CELL_COVER,
+       "100% thôn, khu dân cư có chi bộ; 100% bí thư chi bộ đồng thời là trưởng thôn, khu", "%",
+       'h', 92, 100, 'm', 'r', 'y', 0),
+    TI(LV_C, 1, T_MEMBER_ADMIT, "Kết nạp mới ít nhất 2 đảng viên trong nhiệm kỳ", "đảng viên", 'h',
+       0, 2, 's', 'f', 'y', 0),
+    TI(LV_C, 1, T_PARTY_QUALITY,
+       "Hằng năm chi bộ được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên; 100% đảng viên "
+       "hoàn thành nhiệm vụ",
+       "%", 'h', 90, 100, 'm', 'r', 'y', 0),
     TG(LV_P | LV_D | LV_G, 1, T_GOAL, "Về kinh tế"),
-    TI(LV_P, 2, T_INVEST, "Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021–2025 khoảng 10%/năm", "%",
-      'h', 9, 10, '-', 'r', 'y', 0),
+    TI(LV_P, 2, T_INVEST, "Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021–2025 khoảng 10%/năm",
+       "%", 'h', 9, 10, '-', 'r', 'y', 0),
     TI(LV_P, 2, T_INCOME, "GRDP bình quân đầu người đến năm 2025 đạt trên 10.000 USD", "USD", 'h',
-      6700, 10000, '-', 's', 'y', 0),
-    TI(LV_P | LV_D | LV_G, 2, T_BUDGET, "Thu ngân sách nhà nước trên địa bàn tăng bình quân trên 8%/năm, đến năm 2025 đạt {B} tỷ đồng",
-      "tỷ đồng", 'h', 0.7, 1.0, 's', 'f', 'q', 0),
-    TI(LV_P | LV_D, 2, T_INVEST, "Tổng vốn đầu tư toàn xã hội tăng bình quân trên 10%/năm", "%", 'h',
-      8, 10, 'm', 'r', 'y', 0),
-    TI(LV_D | LV_G, 2, T_INCOME, "Thu nhập bình quân đầu người đến năm 2025 đạt trên 80 triệu đồng/năm",
-      "triệu đồng", 'h', 52, 80, 'm', 's', 'y', 0),
+       6700, 10000, '-', 's', 'y', 0),
+    TI(LV_P | LV_D | LV_G, 2, T_BUDGET,
+       "Thu ngân sách nhà nước trên địa bàn tăng bình quân trên 8%/năm, đến năm 2025 đạt {B} tỷ "
+       "đồng",
+       "tỷ đồng", 'h', 0.7, 1.0, 's', 'f', 'q', 0),
+    TI(LV_P | LV_D, 2, T_INVEST, "Tổng vốn đầu tư toàn xã hội tăng bình quân trên 10%/năm", "%",
+       'h', 8, 10, 'm', 'r', 'y', 0),
+    TI(LV_D | LV_G, 2, T_INCOME,
+       "Thu nhập bình quân đầu người đến năm 2025 đạt trên 80 triệu đồng/năm", "triệu đồng", 'h',
+       52, 80, 'm', 's', 'y', 0),
     TI(LV_P | LV_D, 2, T_NTM, "Có trên 50% số xã đạt chuẩn nông thôn mới nâng cao", "xã", 'h', 0, 0,
-      'c', 's', 'y', 19),
-    TI(LV_G, 2, T_NTM, "Xã đạt chuẩn nông thôn mới nâng cao trước năm 2025 (19/19 tiêu chí)", "tiêu chí",
-      'h', 15, 19, '-', 's', 'y', 0),
-    TI(LV_P | LV_D, 2, T_KT_ECON, "Tỷ lệ đô thị hóa đến năm 2025 đạt trên 75%", "%", 'h', 64, 75, 'm',
-      'r', 'y', 0),
+       'c', 's', 'y', 19),
+    TI(LV_G, 2, T_NTM, "Xã đạt chuẩn nông thôn mới nâng cao trước năm 2025 (19/19 tiêu chí)",
+       "tiêu chí", 'h', 15, 19, '-', 's', 'y', 0),
+    TI(LV_P | LV_D, 2, T_KT_ECON, "Tỷ lệ đô thị hóa đến năm 2025 đạt trên 75%", "%", 'h', 64, 75,
+       'm', 'r', 'y', 0),
     TG(LV_P | LV_D | LV_G, 1, T_GOAL, "Về văn hóa - xã hội"),
-    TI(LV_P | LV_D | LV_G, 2, T_POVERTY, "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm còn dưới 0,5%",
-      "%", 'l', 2.5, 0.5, 'm', 'r', 'y', 0),
-    TI(LV_P | LV_D | LV_G, 2, T_INSURANCE, "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 98%", "%", 'h',
-      92, 98, 'm', 'r', 'q', 0),
-    TI(LV_P | LV_D, 2, T_LABOUR, "Tỷ lệ lao động qua đào tạo đạt trên 85%", "%", 'h', 74, 85, 'm', 'r',
-      'h', 0),
-    TI(LV_P | LV_D | LV_G, 2, T_SCHOOL, "Tỷ lệ trường học đạt chuẩn quốc gia đạt trên 80%", "%", 'h',
-      64, 80, 'm', 'r', 'y', 0),
-    TI(LV_P, 2, T_KT_SOCIAL, "Đạt trên 14 bác sĩ trên 1 vạn dân", "bác sĩ/vạn dân", 'h', 11, 14, 'm',
-      'r', 'y', 0),
-    TI(LV_C, 1, T_POVERTY, "Không còn hộ nghèo; 100% hộ gia đình tham gia bảo hiểm y tế", "%", 'h', 93,
-      100, 'm', 'r', 'y', 0),
+    TI(LV_P | LV_D | LV_G, 2, T_POVERTY,
+       "Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm còn dưới 0,5%", "%", 'l', 2.5, 0.5, 'm', 'r',
+       'y', 0),
+    TI(LV_P | LV_D | LV_G, 2, T_INSURANCE, "Tỷ lệ dân số tham gia bảo hiểm y tế đạt trên 98%", "%",
+       'h', 92, 98, 'm', 'r', 'q', 0),
+    TI(LV_P | LV_D, 2, T_LABOUR, "Tỷ lệ lao động qua đào tạo đạt trên 85%", "%", 'h', 74, 85, 'm',
+       'r', 'h', 0),
+    TI(LV_P | LV_D | LV_G, 2, T_SCHOOL, "Tỷ lệ trường học đạt chuẩn quốc gia đạt trên 80%", "%",
+       'h', 64, 80, 'm', 'r', 'y', 0),
+    TI(LV_P, 2, T_KT_SOCIAL, "Đạt trên 14 bác sĩ trên 1 vạn dân", "bác sĩ/vạn dân", 'h', 11, 14,
+       'm', 'r', 'y', 0),
+    TI(LV_C, 1, T_POVERTY, "Không còn hộ nghèo; 100% hộ gia đình tham gia bảo hiểm y tế", "%", 'h',
+       93, 100, 'm', 'r', 'y', 0),
     TG(LV_P | LV_D | LV_G, 1, T_GOAL, "Về môi trường"),
-    TI(LV_P | LV_D, 2, T_FOREST, "Tỷ lệ che phủ rừng duy trì ổn định trên 55%", "%", 'h', 54, 55, 'n',
-      'r', 'y', 0),
-    TI(LV_P | LV_D | LV_G, 2, T_WASTE, "Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý đạt 100%", "%",
-      'h', 88, 100, 'm', 'r', 'h', 0),
-    TI(LV_P | LV_D | LV_G, 2, T_WATER, "Tỷ lệ dân số được sử dụng nước sạch, nước hợp vệ sinh đạt 100%",
-      "%", 'h', 90, 100, 'm', 'r', 'h', 0),
+    TI(LV_P | LV_D, 2, T_FOREST, "Tỷ lệ che phủ rừng duy trì ổn định trên 55%", "%", 'h', 54, 55,
+       'n', 'r', 'y', 0),
+    TI(LV_P | LV_D | LV_G, 2, T_WASTE, "Tỷ lệ chất thải rắn sinh hoạt được thu gom, xử lý đạt 100%",
+       "%", 'h', 88, 100, 'm', 'r', 'h', 0),
+    TI(LV_P | LV_D | LV_G, 2, T_WATER,
+       "Tỷ lệ dân số được sử dụng nước sạch, nước hợp vệ sinh đạt 100%", "%", 'h', 90, 100, 'm',
+       'r', 'h', 0),
     TG(LV_P | LV_D | LV_G | LV_C, 0, T_GOAL, "Nhiệm vụ trọng tâm"),
     TK(LV_P | LV_D | LV_G, 1, 'k', T_KT_PARTY,
-      "Xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh toàn diện; sắp xếp tổ chức bộ máy tinh gọn, hoạt động hiệu lực, hiệu quả"),
+       "Xây dựng Đảng bộ và hệ thống chính trị trong sạch, vững mạnh toàn diện; sắp xếp tổ chức bộ "
+       "máy tinh gọn, hoạt động hiệu lực, hiệu quả"),
     TK(LV_P | LV_D | LV_G, 1, 'k', T_KT_ECON,
-      "Đẩy mạnh chuyển đổi mô hình tăng trưởng; phát triển dịch vụ, du lịch, công nghiệp và nông nghiệp hàng hóa thành trụ cột tăng trưởng của {P}"),
+       "Đẩy mạnh chuyển đổi mô hình tăng trưởng; phát triển dịch vụ, du lịch, công nghiệp và nông "
+       "nghiệp hàng hóa thành trụ cột tăng trưởng của {P}"),
     TK(LV_P | LV_D | LV_G, 1, 'k', T_KT_SOCIAL,
-      "Phát triển văn hóa, xã hội, xây dựng con người {P}; bảo đảm an sinh xã hội, nâng cao đời sống nhân dân"),
+       "Phát triển văn hóa, xã hội, xây dựng con người {P}; bảo đảm an sinh xã hội, nâng cao đời "
+       "sống nhân dân"),
     TK(LV_P | LV_D | LV_G, 1, 'k', T_KT_DEFENCE,
-      "Bảo đảm vững chắc quốc phòng, an ninh, trật tự an toàn xã hội; giữ vững chủ quyền biên giới, biển đảo"),
+       "Bảo đảm vững chắc quốc phòng, an ninh, trật tự an toàn xã hội; giữ vững chủ quyền biên "
+       "giới, biển đảo"),
     TK(LV_P | LV_D, 1, 'k', T_KT_ENV,
-      "Quản lý, sử dụng hiệu quả tài nguyên, bảo vệ môi trường, chủ động ứng phó với biến đổi khí hậu"),
+       "Quản lý, sử dụng hiệu quả tài nguyên, bảo vệ môi trường, chủ động ứng phó với biến đổi khí "
+       "hậu"),
     TK(LV_C, 1, 'k', T_PARTY_QUALITY,
-      "Nâng cao chất lượng sinh hoạt chi bộ, thực hiện nghiêm nguyên tắc tập trung dân chủ, tự phê bình và phê bình"),
+       "Nâng cao chất lượng sinh hoạt chi bộ, thực hiện nghiêm nguyên tắc tập trung dân chủ, tự "
+       "phê bình và phê bình"),
     TK(LV_C, 1, 'k', T_NTM,
-      "Vận động nhân dân {P} tham gia xây dựng nông thôn mới, đô thị văn minh, giữ gìn vệ sinh môi trường"),
+       "Vận động nhân dân {P} tham gia xây dựng nông thôn mới, đô thị văn minh, giữ gìn vệ sinh "
+       "môi trường"),
     TG(LV_P | LV_D, 0, T_GOAL, "Các đột phá chiến lược"),
     TK(LV_P | LV_D, 1, 'b', T_BT_ADMIN,
-      "Tiếp tục cải cách hành chính, chuyển đổi số; nâng cao chất lượng môi trường đầu tư kinh doanh và năng lực cạnh tranh"),
+       "Tiếp tục cải cách hành chính, chuyển đổi số; nâng cao chất lượng môi trường đầu tư kinh "
+       "doanh và năng lực cạnh tranh"),
     TK(LV_P | LV_D, 1, 'b', T_BT_INFRA,
-      "Phát triển hệ thống kết cấu hạ tầng đồng bộ, hiện đại, kết nối nội vùng, liên vùng"),
+       "Phát triển hệ thống kết cấu hạ tầng đồng bộ, hiện đại, kết nối nội vùng, liên vùng"),
     TK(LV_P | LV_D, 1, 'b', T_BT_HR, "Phát triển nguồn nhân lực chất lượng cao, thu hút nhân tài"),
     TG(LV_P | LV_D | LV_G, 0, T_GOAL, "Giải pháp chủ yếu"),
     TK(LV_P | LV_D | LV_G, 1, 's', T_SOL_DISSEM,
-      "Đổi mới nội dung, phương thức học tập, quán triệt, tuyên truyền Nghị quyết; tạo sự thống nhất trong Đảng, đồng thuận trong nhân dân"),
+       "Đổi mới nội dung, phương thức học tập, quán triệt, tuyên truyền Nghị quyết; tạo sự thống "
+       "nhất trong Đảng, đồng thuận trong nhân dân"),
     TK(LV_P | LV_D | LV_G, 1, 's', T_SOL_INSPECT,
-      "Tăng cường công tác kiểm tra, giám sát, thi hành kỷ luật đảng; kiểm tra việc thực hiện Nghị quyết"),
+       "Tăng cường công tác kiểm tra, giám sát, thi hành kỷ luật đảng; kiểm tra việc thực hiện "
+       "Nghị quyết"),
     TK(LV_P | LV_D | LV_G, 1, 's', T_SOL_MASS,
-      "Nâng cao hiệu quả công tác dân vận; phát huy vai trò Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội"),
+       "Nâng cao hiệu quả công tác dân vận; phát huy vai trò Mặt trận Tổ quốc và các đoàn thể "
+       "chính trị - xã hội"),
     TK(LV_P | LV_D, 1, 's', T_SOL_CADRE,
-      "Xây dựng đội ngũ cán bộ các cấp, nhất là cán bộ chủ chốt, đủ phẩm chất, năng lực, uy tín, ngang tầm nhiệm vụ"),
+       "Xây dựng đội ngũ cán bộ các cấp, nhất là cán bộ chủ chốt, đủ phẩm chất, năng lực, uy tín, "
+       "ngang tầm nhiệm vụ"),
 };
 #undef TG
 #undef TK
@@ -655,13 +774,13 @@ static const char *const KIND[] = {"central", "province", "district", "grassroot
 /* Sorts of district-level units and grassroots units: they decide names and children. */
 enum {
     S_NONE,
-    S_CITY,     /* thành phố thuộc tỉnh */
-    S_TOWN,     /* thị xã */
-    S_RURAL,    /* huyện */
-    S_URBAN,    /* quận */
+    S_CITY,      /* thành phố thuộc tỉnh */
+    S_TOWN,      /* thị xã */
+    S_RURAL,     /* huyện */
+    S_URBAN,     /* quận */
     S_BLOCK_GOV, /* Khối các cơ quan */
     S_BLOCK_ENT, /* Khối doanh nghiệp */
-    S_COAL,     /* Than Quảng Ninh */
+    S_COAL,      /* Than Quảng Ninh */
     S_ARMY,
     S_POLICE,
     S_BORDER,
@@ -773,12 +892,12 @@ static long long write_org(struct gen *g, struct prov *p, int i, long long sort_
 }
 
 static const char *const BODY_NAMES[NBODY] = {
-    [B_VP] = "Văn phòng",          [B_BTC] = "Ban Tổ chức",
-    [B_BTG] = "Ban Tuyên giáo",    [B_BDV] = "Ban Dân vận",
-    [B_UBKT] = "Ủy ban Kiểm tra",  [B_NC] = "Ban Nội chính",
-    [B_BCS] = "Ban cán sự đảng",   [B_DDHD] = "Đảng đoàn",
+    [B_VP] = "Văn phòng",        [B_BTC] = "Ban Tổ chức",      [B_BTG] = "Ban Tuyên giáo",
+    [B_BDV] = "Ban Dân vận",     [B_UBKT] = "Ủy ban Kiểm tra", [B_NC] = "Ban Nội chính",
+    [B_BCS] = "Ban cán sự đảng", [B_DDHD] = "Đảng đoàn",
 };
-static const char *const BODY_CODES[NBODY] = {"VP", "BTC", "BTG", "BDV", "UBKT", "BNC", "BCS", "DD"};
+static const char *const BODY_CODES[NBODY] = {"VP",   "BTC", "BTG", "BDV",
+                                              "UBKT", "BNC", "BCS", "DD"};
 
 /* The bodies of committee i (names follow the committee's own: "Ban Tổ chức Huyện ủy
  * Bình Liêu"); `which` is a bit set of B_*. */
@@ -806,39 +925,78 @@ static void add_bodies(struct gen *g, struct prov *p, int i, unsigned which, con
     }
 }
 
-static const char *const AGENCIES[] = {
-    "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Công Thương",
-    "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường",
-    "Sở Nông nghiệp và Phát triển nông thôn", "Sở Giáo dục và Đào tạo", "Sở Y tế",
-    "Sở Văn hóa và Thể thao", "Sở Du lịch", "Sở Lao động - Thương binh và Xã hội",
-    "Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông", "Thanh tra tỉnh",
-    "Văn phòng Ủy ban nhân dân tỉnh", "Bảo hiểm xã hội tỉnh", "Kho bạc Nhà nước tỉnh",
-    "Cục Thuế tỉnh", "Cục Thống kê tỉnh", "Trường Chính trị tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
-    "Bệnh viện Đa khoa tỉnh", "Trường Đại học Hạ Long"};
-static const char *const COAL_UNITS[] = {
-    "Công ty Than Hà Lầm", "Công ty Than Mạo Khê", "Công ty Than Vàng Danh", "Công ty Than Nam Mẫu",
-    "Công ty Than Hòn Gai", "Công ty Cổ phần Than Cọc Sáu", "Công ty Cổ phần Than Cao Sơn",
-    "Công ty Cổ phần Than Đèo Nai", "Công ty Than Quang Hanh", "Công ty Than Hạ Long",
-    "Công ty Cổ phần Than Mông Dương", "Công ty Than Khe Chàm", "Công ty Than Dương Huy",
-    "Công ty Than Thống Nhất", "Công ty Tuyển than Cửa Ông", "Công ty Cổ phần Than Núi Béo",
-    "Công ty Cổ phần Than Hà Tu", "Công ty Kho vận Đá Bạc", "Công ty Cơ khí Mạo Khê",
-    "Công ty Than Uông Bí"};
-static const char *const ENT_KINDS[] = {"Công ty Cổ phần Xây dựng", "Công ty Cổ phần Cảng",
-                                       "Công ty Cổ phần Nước sạch", "Công ty Cổ phần Môi trường đô thị",
-                                       "Công ty TNHH Một thành viên Thủy lợi", "Công ty Cổ phần Vận tải",
-                                       "Công ty Cổ phần Xi măng", "Công ty Điện lực",
-                                       "Ngân hàng Thương mại Cổ phần", "Công ty Cổ phần Du lịch"};
-static const char *const SHOPS[] = {"Phân xưởng Khai thác", "Phân xưởng Đào lò", "Phân xưởng Cơ điện",
-                                    "Phân xưởng Vận tải", "Phân xưởng Chế biến", "Phân xưởng Thông gió",
-                                    "Phân xưởng Sàng tuyển", "Phân xưởng Xây lắp"};
-static const char *const CELL_KINDS_XA[] = {"thôn", "thôn", "thôn", "Trường Tiểu học",
-                                            "Trường Mầm non", "Trường Trung học cơ sở", "Trạm Y tế",
-                                            "Quân sự", "Công an"};
-static const char *const CELL_KINDS_PHUONG[] = {"khu", "khu", "khu", "khu phố", "Trường Tiểu học",
-                                                "Trường Mầm non", "Quân sự", "Công an"};
-static const char *const DEPTS[] = {"Phòng Tổ chức - Hành chính", "Phòng Kế hoạch - Tài chính",
-                                    "Phòng Kỹ thuật", "Phòng Nghiệp vụ", "Văn phòng",
-                                    "Phòng Thanh tra", "Phòng Tổng hợp", "Phòng Quản lý"};
+static const char *const AGENCIES[] = {"Sở Kế hoạch và Đầu tư",
+                                       "Sở Tài chính",
+                                       "Sở Nội vụ",
+                                       "Sở Tư pháp",
+                                       "Sở Công Thương",
+                                       "Sở Xây dựng",
+                                       "Sở Giao thông vận tải",
+                                       "Sở Tài nguyên và Môi trường",
+                                       "Sở Nông nghiệp và Phát triển nông thôn",
+                                       "Sở Giáo dục và Đào tạo",
+                                       "Sở Y tế",
+                                       "Sở Văn hóa và Thể thao",
+                                       "Sở Du lịch",
+                                       "Sở Lao động - Thương binh và Xã hội",
+                                       "Sở Khoa học và Công nghệ",
+                                       "Sở Thông tin và Truyền thông",
+                                       "Thanh tra tỉnh",
+                                       "Văn phòng Ủy ban nhân dân tỉnh",
+                                       "Bảo hiểm xã hội tỉnh",
+                                       "Kho bạc Nhà nước tỉnh",
+                                       "Cục Thuế tỉnh",
+                                       "Cục Thống kê tỉnh",
+                                       "Trường Chính trị tỉnh",
+                                       "Báo và Phát thanh, Truyền hình tỉnh",
+                                       "Bệnh viện Đa khoa tỉnh",
+                                       "Trường Đại học Hạ Long"};
+static const char *const COAL_UNITS[] = {"Công ty Than Hà Lầm",
+                                         "Công ty Than Mạo Khê",
+                                         "Công ty Than Vàng Danh",
+                                         "Công ty Than Nam Mẫu",
+                                         "Công ty Than Hòn Gai",
+                                         "Công ty Cổ phần Than Cọc Sáu",
+                                         "Công ty Cổ phần Than Cao Sơn",
+                                         "Công ty Cổ phần Than Đèo Nai",
+                                         "Công ty Than Quang Hanh",
+                                         "Công ty Than Hạ Long",
+                                         "Công ty Cổ phần Than Mông Dương",
+                                         "Công ty Than Khe Chàm",
+                                         "Công ty Than Dương Huy",
+                                         "Công ty Than Thống Nhất",
+                                         "Công ty Tuyển than Cửa Ông",
+                                         "Công ty Cổ phần Than Núi Béo",
+                                         "Công ty Cổ phần Than Hà Tu",
+                                         "Công ty Kho vận Đá Bạc",
+                                         "Công ty Cơ khí Mạo Khê",
+                                         "Công ty Than Uông Bí"};
+static const char *const ENT_KINDS[] = {"Công ty Cổ phần Xây dựng",
+                                        "Công ty Cổ phần Cảng",
+                                        "Công ty Cổ phần Nước sạch",
+                                        "Công ty Cổ phần Môi trường đô thị",
+                                        "Công ty TNHH Một thành viên Thủy lợi",
+                                        "Công ty Cổ phần Vận tải",
+                                        "Công ty Cổ phần Xi măng",
+                                        "Công ty Điện lực",
+                                        "Ngân hàng Thương mại Cổ phần",
+                                        "Công ty Cổ phần Du lịch"};
+static const char *const SHOPS[] = {
+    "Phân xưởng Khai thác", "Phân xưởng Đào lò",    "Phân xưởng Cơ điện",    "Phân xưởng Vận tải",
+    "Phân xưởng Chế biến",  "Phân xưởng Thông gió", "Phân xưởng Sàng tuyển", "Phân xưởng Xây lắp"};
+static const char *const CELL_KINDS_XA[] = {
+    "thôn",      "thôn",    "thôn",   "Trường Tiểu học", "Trường Mầm non", "Trường Trung học cơ sở",
+    "Trạm Y tế", "Quân sự", "Công an"};
+static const char *const CELL_KINDS_PHUONG[] = {
+    "khu", "khu", "khu", "khu phố", "Trường Tiểu học", "Trường Mầm non", "Quân sự", "Công an"};
+static const char *const DEPTS[] = {"Phòng Tổ chức - Hành chính",
+                                    "Phòng Kế hoạch - Tài chính",
+                                    "Phòng Kỹ thuật",
+                                    "Phòng Nghiệp vụ",
+                                    "Văn phòng",
+                                    "Phòng Thanh tra",
+                                    "Phòng Tổng hợp",
+                                    "Phòng Quản lý"};
 
 /* Cells under grassroots unit gi; `shop` > 0 groups them under đảng bộ bộ phận first. */
 static void add_cells(struct gen *g, struct prov *p, int gi, int count, long long *budget)
@@ -853,7 +1011,7 @@ static void add_cells(struct gen *g, struct prov *p, int gi, int count, long lon
     if (shops) {
         if (nshops > 4)
             nshops = 4;
-        for (int s = 0; s < nshops && *budget > 0; s++) {
+        for (int s = 0; s<nshops && * budget> 0; s++) {
             int j = add_node(p, gi, K_GRASSROOTS, S_BOPHAN);
             struct node *n = &p->nodes[j];
             gr = &p->nodes[gi];
@@ -872,7 +1030,7 @@ static void add_cells(struct gen *g, struct prov *p, int gi, int count, long lon
         }
     }
     int thon = 0, khu = 0;
-    for (int c = 0; c < count && *budget > 0; c++) {
+    for (int c = 0; c<count && * budget> 0; c++) {
         int parent = nunits ? units[c % nunits] : gi;
         int j = add_node(p, parent, K_CELL, S_CELLX);
         struct node *n = &p->nodes[j];
@@ -906,8 +1064,7 @@ static void add_cells(struct gen *g, struct prov *p, int gi, int count, long lon
         } else {
             fmt(what, sizeof what, "%s", DEPTS[c % NELEM(DEPTS)]);
             if (c >= NELEM(DEPTS))
-                fmt(what + strlen(what), sizeof what - strlen(what), " %d",
-                         c / NELEM(DEPTS) + 1);
+                fmt(what + strlen(what), sizeof what - strlen(what), " %d", c / NELEM(DEPTS) + 1);
         }
         fmt(n->name, sizeof n->name, "Chi bộ %s", what);
         fmt(n->short_name, sizeof n->short_name, "Chi bộ %s", what);
@@ -978,10 +1135,9 @@ static int add_grassroots(struct gen *g, struct prov *p, int di, int k)
             fmt(what, sizeof what, "%s", AGENCIES[k % NELEM(AGENCIES)]);
         else
             fmt(what, sizeof what, "%s %s",
-                     (const char *[]){"Cơ quan Ủy ban nhân dân", "Cơ quan Đảng - Đoàn thể",
-                                      "Công an", "Quân sự", "Trung tâm Y tế",
-                                      "Trường Trung học phổ thông"}[k % 6],
-                     d->name + strlen("Đảng bộ "));
+                (const char *[]){"Cơ quan Ủy ban nhân dân", "Cơ quan Đảng - Đoàn thể", "Công an",
+                                 "Quân sự", "Trung tâm Y tế", "Trường Trung học phổ thông"}[k % 6],
+                d->name + strlen("Đảng bộ "));
         fmt(place, sizeof place, "%s", what);
         break;
     case S_ENTERPRISE:
@@ -992,11 +1148,14 @@ static int add_grassroots(struct gen *g, struct prov *p, int di, int k)
         fmt(place, sizeof place, "%s", what);
         break;
     default: {
-        static const char *const UNITS[] = {"Đồn Biên phòng", "Ban Chỉ huy Quân sự",
-                                            "Phòng Cảnh sát", "Trung đoàn", "Chi cục Hải quan",
-                                            "Tiểu đoàn"};
-        int u = dsort == S_BORDER ? 0 : dsort == S_ARMY ? (k % 2 ? 1 : 3)
-                                    : dsort == S_POLICE ? 2 : dsort == S_CUSTOMS ? 4 : 5;
+        static const char *const UNITS[] = {"Đồn Biên phòng",   "Ban Chỉ huy Quân sự",
+                                            "Phòng Cảnh sát",   "Trung đoàn",
+                                            "Chi cục Hải quan", "Tiểu đoàn"};
+        int u = dsort == S_BORDER    ? 0
+                : dsort == S_ARMY    ? (k % 2 ? 1 : 3)
+                : dsort == S_POLICE  ? 2
+                : dsort == S_CUSTOMS ? 4
+                                     : 5;
         fmt(what, sizeof what, "%s %s", UNITS[u], place);
         fmt(place, sizeof place, "%s", what);
     }
@@ -1009,9 +1168,8 @@ static int add_grassroots(struct gen *g, struct prov *p, int di, int k)
     fmt(n->name, sizeof n->name, "%s %s", chi_bo ? "Chi bộ" : "Đảng bộ", what);
     fmt(n->short_name, sizeof n->short_name, "%s %s", chi_bo ? "Chi bộ" : "Đảng ủy", what);
     fmt(n->code, sizeof n->code, "%s.G%d", d->code, k + 1);
-    fmt(n->place, sizeof n->place, "%s", sort == S_XA || sort == S_PHUONG || sort == S_THITRAN
-                                                  ? what
-                                                  : place);
+    fmt(n->place, sizeof n->place, "%s",
+        sort == S_XA || sort == S_PHUONG || sort == S_THITRAN ? what : place);
     fmt(n->area, sizeof n->area, "%s", what);
     n->terr = sort == S_XA || sort == S_PHUONG || sort == S_THITRAN;
     fmt(n->issuer, sizeof n->issuer, "%s", chi_bo ? "CB" : "ĐU");
@@ -1080,8 +1238,7 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
     int r = add_node(p, parent_root, K_PROVINCE, S_NONE);
     struct node *root = &p->nodes[r];
     fmt(root->name, sizeof root->name, "Đảng bộ %s %s", city ? "thành phố" : "tỉnh", pname);
-    fmt(root->short_name, sizeof root->short_name, "%s %s", city ? "Thành ủy" : "Tỉnh ủy",
-             pname);
+    fmt(root->short_name, sizeof root->short_name, "%s %s", city ? "Thành ủy" : "Tỉnh ủy", pname);
     fmt(root->code, sizeof root->code, "%s", pcode);
     fmt(root->place, sizeof root->place, "%s", p->quang_ninh ? "Hạ Long" : pname);
     root->terr = true;
@@ -1120,11 +1277,17 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
                 for (int j = 0; j < nd; j++)
                     dup |= !strcmp(dplaces[j], pl);
             } while (dup);
-            int s = city ? (i < nt / 2 ? S_URBAN : S_RURAL)
-                         : i == 0 ? S_CITY : i < 3 && chance(g, 0.5) ? S_TOWN : S_RURAL;
+            int s = city                      ? (i < nt / 2 ? S_URBAN : S_RURAL)
+                    : i == 0                  ? S_CITY
+                    : i < 3 && chance(g, 0.5) ? S_TOWN
+                                              : S_RURAL;
             dsorts[nd] = s;
             fmt(dnames[nd], sizeof dnames[nd], "%s %s",
-                     s == S_URBAN ? "quận" : s == S_CITY ? "thành phố" : s == S_TOWN ? "thị xã" : "huyện", pl);
+                s == S_URBAN  ? "quận"
+                : s == S_CITY ? "thành phố"
+                : s == S_TOWN ? "thị xã"
+                              : "huyện",
+                pl);
             fmt(dplaces[nd], sizeof dplaces[nd], "%s", pl);
             dords[nd] = rrange(g, 18, 29);
             fmt(dheld[nd], sizeof dheld[nd], "2020-%02d-%02d", rrange(g, 5, 7), rrange(g, 1, 28));
@@ -1133,8 +1296,10 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
         static const struct {
             const char *name;
             int sort;
-        } EQ[] = {{"Khối các cơ quan tỉnh", S_BLOCK_GOV}, {"Khối Doanh nghiệp tỉnh", S_BLOCK_ENT},
-                  {"Quân sự tỉnh", S_ARMY}, {"Công an tỉnh", S_POLICE},
+        } EQ[] = {{"Khối các cơ quan tỉnh", S_BLOCK_GOV},
+                  {"Khối Doanh nghiệp tỉnh", S_BLOCK_ENT},
+                  {"Quân sự tỉnh", S_ARMY},
+                  {"Công an tỉnh", S_POLICE},
                   {"Bộ đội Biên phòng tỉnh", S_BORDER}};
         int ne = chance(g, 0.4) ? 5 : 4;
         for (int i = 0; i < ne; i++) {
@@ -1153,8 +1318,11 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
         struct node *n = &p->nodes[j];
         int s = dsorts[i];
         bool terr = s == S_CITY || s == S_TOWN || s == S_RURAL || s == S_URBAN;
-        const char *committee = s == S_CITY ? "Thành ủy" : s == S_TOWN ? "Thị ủy"
-                                : s == S_RURAL ? "Huyện ủy" : s == S_URBAN ? "Quận ủy" : "Đảng ủy";
+        const char *committee = s == S_CITY    ? "Thành ủy"
+                                : s == S_TOWN  ? "Thị ủy"
+                                : s == S_RURAL ? "Huyện ủy"
+                                : s == S_URBAN ? "Quận ủy"
+                                               : "Đảng ủy";
         fmt(n->name, sizeof n->name, "Đảng bộ %s", dnames[i]);
         if (terr)
             fmt(n->short_name, sizeof n->short_name, "%s %s", committee, dplaces[i]);
@@ -1164,8 +1332,12 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
         fmt(n->place, sizeof n->place, "%s", dplaces[i]);
         fmt(n->area, sizeof n->area, "%s", dnames[i]);
         n->terr = terr;
-        fmt(n->issuer, sizeof n->issuer, "%s", s == S_RURAL ? "HU" : s == S_URBAN ? "QU"
-                                                    : terr ? "TU" : s == S_BLOCK_GOV || s == S_BLOCK_ENT ? "ĐUK" : "ĐU");
+        fmt(n->issuer, sizeof n->issuer, "%s",
+            s == S_RURAL                           ? "HU"
+            : s == S_URBAN                         ? "QU"
+            : terr                                 ? "TU"
+            : s == S_BLOCK_GOV || s == S_BLOCK_ENT ? "ĐUK"
+                                                   : "ĐU");
         n->ordinal = dords[i];
         int day;
         n->congress_day = date_parse(dheld[i], &day) == 0 ? day : ymd(2020, 7, 1);
@@ -1176,9 +1348,11 @@ static void build_tree(struct gen *g, struct prov *p, int parent_root, const cha
     }
     for (int i = 0; i < nd; i++) {
         struct node *n = &p->nodes[dis[i]];
-        bool terr = n->sort == S_CITY || n->sort == S_TOWN || n->sort == S_RURAL || n->sort == S_URBAN;
-        unsigned which = terr ? (1u << B_VP | 1u << B_BTC | 1u << B_BTG | 1u << B_BDV | 1u << B_UBKT)
-                              : (1u << B_VP | 1u << B_UBKT);
+        bool terr =
+            n->sort == S_CITY || n->sort == S_TOWN || n->sort == S_RURAL || n->sort == S_URBAN;
+        unsigned which = terr
+                             ? (1u << B_VP | 1u << B_BTC | 1u << B_BTG | 1u << B_BDV | 1u << B_UBKT)
+                             : (1u << B_VP | 1u << B_UBKT);
         add_bodies(g, p, dis[i], which, "");
         budget -= terr ? 5 : 2;
     }
@@ -1228,10 +1402,14 @@ static void person_title(const struct prov *p, int i, int rank, char *out, size_
     const struct node *n = &p->nodes[i];
     if (n->kind == K_BODY) {
         int b = body_of(p, i);
-        const char *head = b == B_VP ? "Chánh" : b == B_UBKT ? "Chủ nhiệm"
-                           : b == B_BCS || b == B_DDHD ? "Bí thư" : "Trưởng";
-        const char *deputy = b == B_VP ? "Phó Chánh" : b == B_UBKT ? "Phó Chủ nhiệm"
-                             : b == B_BCS || b == B_DDHD ? "Ủy viên" : "Phó Trưởng";
+        const char *head = b == B_VP                   ? "Chánh"
+                           : b == B_UBKT               ? "Chủ nhiệm"
+                           : b == B_BCS || b == B_DDHD ? "Bí thư"
+                                                       : "Trưởng";
+        const char *deputy = b == B_VP                   ? "Phó Chánh"
+                             : b == B_UBKT               ? "Phó Chủ nhiệm"
+                             : b == B_BCS || b == B_DDHD ? "Ủy viên"
+                                                         : "Phó Trưởng";
         fmt(out, size, "%s %s", rank == 0 ? head : rank < 3 ? deputy : "Chuyên viên", n->name);
         return;
     }
@@ -1243,7 +1421,7 @@ static void person_title(const struct prov *p, int i, int rank, char *out, size_
             fmt(out, size, "Phó Bí thư %s", sn);
         else if (rank < n->staff)
             fmt(out, size, "%s viên %s", n->kind == K_CELL ? "Chi ủy" : "Đảng ủy",
-                     sn + (strncmp(sn, "Đảng ủy ", 9) ? 0 : 9));
+                sn + (strncmp(sn, "Đảng ủy ", 9) ? 0 : 9));
         else
             fmt(out, size, "Đảng viên %s", n->name);
         return;
@@ -1279,11 +1457,11 @@ static void people_budget(struct gen *g, struct prov *p)
         struct node *n = &p->nodes[i];
         if (n->external)
             continue;
-        int k = n->kind == K_BODY          ? rrange(g, 6, 16)
-                : n->kind == K_PROVINCE    ? 20
-                : n->kind == K_DISTRICT    ? 10
+        int k = n->kind == K_BODY         ? rrange(g, 6, 16)
+                : n->kind == K_PROVINCE   ? 20
+                : n->kind == K_DISTRICT   ? 10
                 : n->kind == K_GRASSROOTS ? rrange(g, 5, 11)
-                                           : 0;
+                                          : 0;
         n->npeople = n->staff = k;
         if (n->kind == K_CELL)
             n->staff = n->sort == S_TODANG ? 1 : 3;
@@ -1394,7 +1572,8 @@ static void write_terms(struct gen *g, struct prov *p)
             continue;
         if (n->kind == K_PROVINCE) {
             n->ordinal = p->quang_ninh ? 15 : rrange(g, 14, 22);
-            n->congress_day = p->quang_ninh ? ymd(2020, 9, 25) : ymd(2020, rrange(g, 9, 10), rrange(g, 1, 26));
+            n->congress_day =
+                p->quang_ninh ? ymd(2020, 9, 25) : ymd(2020, rrange(g, 9, 10), rrange(g, 1, 26));
         } else if (n->kind == K_GRASSROOTS) {
             n->ordinal = rrange(g, 12, 30);
             n->congress_day = ymd(2020, rrange(g, 3, 5), rrange(g, 1, 28));
@@ -1414,13 +1593,15 @@ static void write_terms(struct gen *g, struct prov *p)
          * district-level or province committee the secretaries of some units below. */
         int nbch = n->kind == K_CELL ? (n->npeople >= 9 ? 3 : 1) : n->staff;
         for (int k = 0; k < nbch && k < n->npeople; k++) {
-            const char *role = k == 0 ? "secretary" : k == 1 && n->kind <= K_DISTRICT ? "standing_deputy"
-                               : k <= 2 ? "deputy_secretary" : "member";
+            const char *role = k == 0                            ? "secretary"
+                               : k == 1 && n->kind <= K_DISTRICT ? "standing_deputy"
+                               : k <= 2                          ? "deputy_secretary"
+                                                                 : "member";
             if (n->kind >= K_GRASSROOTS && k == 1)
                 role = "deputy_secretary";
-            json_t *s = json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id,
-                                  "person_id", (json_int_t)(n->person0 + k), "body", "bch", "role",
-                                  role);
+            json_t *s =
+                json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id, "person_id",
+                          (json_int_t)(n->person0 + k), "body", "bch", "role", role);
             put(g, &res_seats, s);
             if (n->kind <= K_DISTRICT && k < 4) {
                 s = json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id, "person_id",
@@ -1434,9 +1615,9 @@ static void write_terms(struct gen *g, struct prov *p)
                 if (bi < 0)
                     continue;
                 struct node *bn = &p->nodes[bi];
-                json_t *s = json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id,
-                                      "person_id", (json_int_t)bn->person0, "body", "bch", "role",
-                                      "member");
+                json_t *s =
+                    json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id, "person_id",
+                              (json_int_t)bn->person0, "body", "bch", "role", "member");
                 put(g, &res_seats, s);
                 if (bd == B_UBKT || bd == B_BTC || bd == B_VP) {
                     s = json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id,
@@ -1458,9 +1639,9 @@ static void write_terms(struct gen *g, struct prov *p)
                 struct node *ch = &p->nodes[j];
                 if (ch->parent != i || ch->kind == K_BODY || !ch->npeople)
                     continue;
-                json_t *s = json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id,
-                                      "person_id", (json_int_t)ch->person0, "body", "bch", "role",
-                                      "member");
+                json_t *s =
+                    json_pack("{s:I,s:I,s:s,s:s}", "term_id", (json_int_t)n->term_id, "person_id",
+                              (json_int_t)ch->person0, "body", "bch", "role", "member");
                 put(g, &res_seats, s);
                 added++;
             }
@@ -1477,10 +1658,9 @@ static void write_terms(struct gen *g, struct prov *p)
                         json_array_append_new(ids, json_integer(p->nodes[j].id));
                         m++;
                     }
-                json_t *a = json_pack("{s:I,s:I,s:[s,s],s:o}", "person_id",
-                                      (json_int_t)(n->person0 + k), "term_id",
-                                      (json_int_t)n->term_id, "fields", AF[k][0], AF[k][1],
-                                      "org_ids", ids);
+                json_t *a = json_pack(
+                    "{s:I,s:I,s:[s,s],s:o}", "person_id", (json_int_t)(n->person0 + k), "term_id",
+                    (json_int_t)n->term_id, "fields", AF[k][0], AF[k][1], "org_ids", ids);
                 put(g, &res_assignments, a);
             }
         }
@@ -1491,8 +1671,10 @@ static void write_terms(struct gen *g, struct prov *p)
 
 static int level_of(const struct node *n)
 {
-    return n->kind <= K_PROVINCE ? LV_P : n->kind == K_DISTRICT ? LV_D
-           : n->kind == K_GRASSROOTS ? LV_G : LV_C;
+    return n->kind <= K_PROVINCE     ? LV_P
+           : n->kind == K_DISTRICT   ? LV_D
+           : n->kind == K_GRASSROOTS ? LV_G
+                                     : LV_C;
 }
 
 static void add_gitem(struct prov *p, long long id, int tpl, double base, double target)
@@ -1522,7 +1704,8 @@ static bool item_fits(const struct prov *p, int i, int t)
     const struct node *n = &p->nodes[i];
     if (!n->terr && it->kind == 'i' && topic_field(it->topic) != FIELD_XD)
         return false;
-    if (!n->terr && it->kind == 'g' && it->depth == 1 && strcmp(it->text, "Về xây dựng Đảng và hệ thống chính trị") != 0)
+    if (!n->terr && it->kind == 'g' && it->depth == 1 &&
+        strcmp(it->text, "Về xây dựng Đảng và hệ thống chính trị") != 0)
         return false;
     if (!n->terr && it->topic == T_CELL_COVER)
         return false;
@@ -1546,10 +1729,10 @@ static void write_resolutions(struct gen *g, struct prov *p)
         char rn[16], title[600], symbol[64], sign[120];
         roman(n->ordinal, rn);
         fmt(title, sizeof title, "Nghị quyết Đại hội %s %s lần thứ %s, nhiệm kỳ 2020–2025",
-                 n->kind == K_CELL ? "" : "đại biểu", n->name, rn);
+            n->kind == K_CELL ? "" : "đại biểu", n->name, rn);
         if (n->kind == K_CELL) /* no double space */
             fmt(title, sizeof title, "Nghị quyết Đại hội %s lần thứ %s, nhiệm kỳ 2020–2025",
-                     n->name, rn);
+                n->name, rn);
         int num = rrange(g, 5, 16);
         doc_symbol(symbol, sizeof symbol, num, "NQ", "ĐH");
         person_name(g, p->key + (uint64_t)i, 0, sign, sizeof sign, NULL);
@@ -1585,17 +1768,18 @@ static void write_resolutions(struct gen *g, struct prov *p)
             else if (depth == 1)
                 fmt(code, sizeof code, "%s.%d", roman(num_at[0], rb), num_at[1]);
             else
-                fmt(code, sizeof code, "%s.%d.%d", roman(num_at[0], rb), num_at[1],
-                         num_at[2]);
+                fmt(code, sizeof code, "%s.%d.%d", roman(num_at[0], rb), num_at[1], num_at[2]);
             char text[1200], tmp[1200];
             subst(tmp, sizeof tmp, it->text, place_for(p, i), 2025);
             /* {N} members, {M} new members a year, {B} budget revenue: scaled to the org */
             double base = it->baseline, target = it->target;
             char num_s[64] = "";
-            const char *ph = strstr(tmp, "{N}") ? "{N}" : strstr(tmp, "{M}") ? "{M}"
-                             : strstr(tmp, "{B}") ? "{B}" : NULL;
+            const char *ph = strstr(tmp, "{N}")   ? "{N}"
+                             : strstr(tmp, "{M}") ? "{M}"
+                             : strstr(tmp, "{B}") ? "{B}"
+                                                  : NULL;
             if (ph) {
-                double scale = ph[1] == 'N' ? (double)members * 1.08
+                double scale = ph[1] == 'N'   ? (double)members * 1.08
                                : ph[1] == 'M' ? (double)members * 0.032
                                               : (double)members * (p->quang_ninh ? 0.55 : 0.12);
                 long long v = llround(scale < 1 ? 1 : scale);
@@ -1620,19 +1804,26 @@ static void write_resolutions(struct gen *g, struct prov *p)
             }
             static const char *const KINDS[] = {"goal", "indicator", "key_task", "breakthrough",
                                                 "solution"};
-            const char *kind = KINDS[it->kind == 'g' ? 0 : it->kind == 'i' ? 1 : it->kind == 'k' ? 2
-                                     : it->kind == 'b' ? 3 : 4];
+            const char *kind = KINDS[it->kind == 'g'   ? 0
+                                     : it->kind == 'i' ? 1
+                                     : it->kind == 'k' ? 2
+                                     : it->kind == 'b' ? 3
+                                                       : 4];
             json_t *b2 = json_object();
             set_i(b2, "resolution_id", n->res_id);
             set_ref(b2, "parent_id", depth > 0 ? parent_at[depth - 1] : 0);
             set_s(b2, "kind", kind);
             set_s(b2, "code", code);
             set_s(b2, "text", text);
-            set_s(b2, "field", it->kind == 'g' && it->topic == T_GOAL ? NULL : topic_field(it->topic));
+            set_s(b2, "field",
+                  it->kind == 'g' && it->topic == T_GOAL ? NULL : topic_field(it->topic));
             set_i(b2, "sort_key", ++sk);
             if (it->kind == 'i') {
                 set_s(b2, "unit", it->unit);
-                set_s(b2, "direction", it->dir == 'l' ? "lower" : it->dir == 'e' ? "exact" : "higher");
+                set_s(b2, "direction",
+                      it->dir == 'l'   ? "lower"
+                      : it->dir == 'e' ? "exact"
+                                       : "higher");
                 char ru = it->rollup;
                 if (ru == 'w' && !prev_indicator)
                     ru = 'm';
@@ -1646,17 +1837,28 @@ static void write_resolutions(struct gen *g, struct prov *p)
                 json_object_set_new(b2, "baseline", json_real(round(base * 100) / 100));
                 set_i(b2, "baseline_year", 2020);
                 json_object_set_new(b2, "target", json_real(round(target * 100) / 100));
-                static const char *const RU[] = {"sum", "mean", "weighted_mean", "min", "max",
-                                                 "count_meeting", "none"};
-                const char *rs = RU[ru == 's' ? 0 : ru == 'm' ? 1 : ru == 'w' ? 2 : ru == 'n' ? 3
-                                    : ru == 'x' ? 4 : ru == 'c' ? 5 : 6];
+                static const char *const RU[] = {"sum", "mean",          "weighted_mean", "min",
+                                                 "max", "count_meeting", "none"};
+                const char *rs = RU[ru == 's'   ? 0
+                                    : ru == 'm' ? 1
+                                    : ru == 'w' ? 2
+                                    : ru == 'n' ? 3
+                                    : ru == 'x' ? 4
+                                    : ru == 'c' ? 5
+                                                : 6];
                 set_s(b2, "rollup", rs);
                 if (ru == 'w')
                     set_i(b2, "weight_item_id", prev_indicator);
                 if (ru == 'c')
                     json_object_set_new(b2, "threshold", json_real(it->threshold));
-                set_s(b2, "nature", it->nature == 'f' ? "flow" : it->nature == 's' ? "stock" : "rate");
-                set_s(b2, "period_type", it->ptype == 'q' ? "quarter" : it->ptype == 'h' ? "half" : "year");
+                set_s(b2, "nature",
+                      it->nature == 'f'   ? "flow"
+                      : it->nature == 's' ? "stock"
+                                          : "rate");
+                set_s(b2, "period_type",
+                      it->ptype == 'q'   ? "quarter"
+                      : it->ptype == 'h' ? "half"
+                                         : "year");
             }
             long long id = put(g, &res_items, b2);
             if (it->kind == 'i')
@@ -1691,7 +1893,8 @@ static int item_for_topic(struct gen *g, const struct prov *p, const struct node
     for (int j = 0; j < n->nitems && k < 32; j++) {
         const struct item_tpl *it = &ITEMS[p->items[n->item0 + j].tpl];
         /* section headings ("Về kinh tế") are carried by their children: never covered */
-        if (it->topic == topic && (it->kind != 'g' || !strncmp(it->text, "Mục tiêu", strlen("Mục tiêu"))))
+        if (it->topic == topic &&
+            (it->kind != 'g' || !strncmp(it->text, "Mục tiêu", strlen("Mục tiêu"))))
             found[k++] = n->item0 + j;
     }
     if (k)
@@ -1752,9 +1955,10 @@ struct task_spec {
 static void write_updates(struct gen *g, long long task, const char *status, int progress,
                           int from_day, int to_day)
 {
-    int nup = !strcmp(status, "done") ? rrange(g, 1, 2)
+    int nup = !strcmp(status, "done")          ? rrange(g, 1, 2)
               : !strcmp(status, "in_progress") ? 1
-              : !strcmp(status, "cancelled") ? 1 : 0;
+              : !strcmp(status, "cancelled")   ? 1
+                                               : 0;
     int span = to_day - from_day;
     if (span < nup + 1)
         span = nup + 1;
@@ -1769,10 +1973,12 @@ static void write_updates(struct gen *g, long long task, const char *status, int
         if (strcmp(st, "cancelled") != 0)
             set_i(b, "progress", pr);
         set_s(b, "status", st);
-        set_s(b, "note", !strcmp(st, "cancelled")
-                             ? "Dừng thực hiện do sắp xếp tổ chức bộ máy, chuyển nội dung sang kế hoạch năm sau"
-                         : last && !strcmp(st, "done") ? UPDATE_NOTES[7]
-                                                       : UPDATE_NOTES[rnd(g, 7)]);
+        set_s(
+            b, "note",
+            !strcmp(st, "cancelled")
+                ? "Dừng thực hiện do sắp xếp tổ chức bộ máy, chuyển nội dung sang kế hoạch năm sau"
+            : last && !strcmp(st, "done") ? UPDATE_NOTES[7]
+                                          : UPDATE_NOTES[rnd(g, 7)]);
         set_s(b, "reported_on", iso(day, d));
         put(g, &res_task_updates, b);
     }
@@ -1857,9 +2063,13 @@ static void write_tasks(struct gen *g, struct prov *p, int oi, long long program
         }
         /* final state */
         int sr = rnd(g, 100);
-        const char *status = sr < 72 ? "done" : sr < 86 ? "in_progress" : sr < 93 ? "not_started"
-                                                                             : "cancelled";
-        int prog = !strcmp(status, "done") ? 100 : !strcmp(status, "in_progress") ? rrange(g, 20, 90) : 0;
+        const char *status = sr < 72   ? "done"
+                             : sr < 86 ? "in_progress"
+                             : sr < 93 ? "not_started"
+                                       : "cancelled";
+        int prog = !strcmp(status, "done")          ? 100
+                   : !strcmp(status, "in_progress") ? rrange(g, 20, 90)
+                                                    : 0;
         json_t *b = json_object();
         set_i(b, "program_id", program);
         char code[16];
@@ -1971,8 +2181,9 @@ static void write_programs(struct gen *g, struct prov *p)
                     if (n->led[k].res == pn->res_id)
                         parent_task = n->led[k].task_id;
                 fmt(title, sizeof title,
-                         "Kế hoạch thực hiện Chương trình hành động của %s thực hiện Nghị quyết Đại hội %s",
-                         pn->short_name, pn->name);
+                    "Kế hoạch thực hiện Chương trình hành động của %s thực hiện Nghị quyết Đại hội "
+                    "%s",
+                    pn->short_name, pn->name);
                 int s2 = start > pn->congress_day ? start : pn->congress_day + 20;
                 long long prog = write_program(g, p, i, "implementation_plan", title, pn->res_id,
                                                parent_task, "KH", &n->doc_kh, s2, status, 0);
@@ -1989,7 +2200,8 @@ static void write_programs(struct gen *g, struct prov *p)
                                                      tt->output};
                 }
                 for (; ns < cnt && pn->nitems; ns++) {
-                    int it = item_for_topic(g, p, pn, ITEMS[p->items[pn->item0 + rnd(g, pn->nitems)].tpl].topic);
+                    int it = item_for_topic(
+                        g, p, pn, ITEMS[p->items[pn->item0 + rnd(g, pn->nitems)].tpl].topic);
                     int topic = ITEMS[p->items[it].tpl].topic;
                     const struct task_tpl *tt = task_for_topic(g, topic);
                     specs[ns] = (struct task_spec){topic, p->items[it].id, tt->title, tt->output};
@@ -2004,8 +2216,9 @@ static void write_programs(struct gen *g, struct prov *p)
         if (r >= 3 || n->kind <= K_DISTRICT) {
             const char *status = r < 8 && n->kind > K_DISTRICT ? "draft" : "adopted";
             fmt(title, sizeof title,
-                     "Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu %s lần thứ %s, nhiệm kỳ 2020–2025",
-                     n->name, rn);
+                "Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu %s lần thứ %s, nhiệm "
+                "kỳ 2020–2025",
+                n->name, rn);
             long long prog = write_program(g, p, i, "action_program", title, n->res_id, 0, "CTr",
                                            &n->doc_ctr, start, status, 0);
             int cnt = scaled(g, n->kind == K_PROVINCE ? 120 : n->kind == K_DISTRICT ? 60 : 30, f);
@@ -2014,47 +2227,60 @@ static void write_programs(struct gen *g, struct prov *p)
         if (n->kind == K_GRASSROOTS)
             continue;
         /* 3. full-term work, inspection and dissemination programs */
-        fmt(title, sizeof title, "Chương trình làm việc toàn khóa của Ban Chấp hành %s, nhiệm kỳ 2020–2025",
-                 n->name);
+        fmt(title, sizeof title,
+            "Chương trình làm việc toàn khóa của Ban Chấp hành %s, nhiệm kỳ 2020–2025", n->name);
         n->work_prog = write_program(g, p, i, "work_program", title, n->res_id, 0, "CTr",
                                      &n->doc_ctr, start, "adopted", 0);
         struct task_spec specs[32];
         int cnt = scaled(g, n->kind == K_PROVINCE ? 24 : 12, f);
         for (int k = 0; k < cnt && k < 32; k++)
-            specs[k] = (struct task_spec){T_GOAL, 0,
-                                          (const char *[]){"Hội nghị Ban Chấp hành thường kỳ Quý {Y}: đánh giá tình hình thực hiện nhiệm vụ, triển khai nhiệm vụ quý tiếp theo",
-                                                           "Cho ý kiến về báo cáo kinh tế - xã hội, quốc phòng - an ninh năm {Y}",
-                                                           "Tổng kết công tác xây dựng Đảng năm {Y}, phương hướng nhiệm vụ năm sau",
-                                                           "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội"}[k % 4],
-                                          "Nghị quyết hội nghị"};
+            specs[k] = (struct task_spec){
+                T_GOAL, 0,
+                (const char *[]){
+                    "Hội nghị Ban Chấp hành thường kỳ Quý {Y}: đánh giá tình hình thực hiện nhiệm "
+                    "vụ, triển khai nhiệm vụ quý tiếp theo",
+                    "Cho ý kiến về báo cáo kinh tế - xã hội, quốc phòng - an ninh năm {Y}",
+                    "Tổng kết công tác xây dựng Đảng năm {Y}, phương hướng nhiệm vụ năm sau",
+                    "Sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội"}[k % 4],
+                "Nghị quyết hội nghị"};
         cnt = cnt < 32 ? cnt : 32;
         write_tasks(g, p, i, n->work_prog, i, cnt, specs, cnt, start);
-        fmt(title, sizeof title, "Chương trình kiểm tra, giám sát toàn khóa của Ban Chấp hành %s, nhiệm kỳ 2020–2025",
-                 n->name);
+        fmt(title, sizeof title,
+            "Chương trình kiểm tra, giám sát toàn khóa của Ban Chấp hành %s, nhiệm kỳ 2020–2025",
+            n->name);
         n->insp_prog = write_program(g, p, i, "inspection_program", title, n->res_id, 0, "CTr",
                                      &n->doc_ctr, start, "adopted", 0);
         cnt = scaled(g, n->kind == K_PROVINCE ? 20 : 10, f);
         for (int k = 0; k < cnt && k < 32; k++)
-            specs[k] = (struct task_spec){T_SOL_INSPECT, 0,
-                                          (const char *[]){"Kiểm tra việc lãnh đạo, chỉ đạo thực hiện Nghị quyết Đại hội tại các tổ chức đảng trực thuộc năm {Y}",
-                                                           "Giám sát chuyên đề việc thực hiện quy chế làm việc, nguyên tắc tập trung dân chủ năm {Y}",
-                                                           "Kiểm tra tài chính đảng, thu, nộp đảng phí năm {Y}",
-                                                           "Giám sát việc kê khai tài sản, thu nhập của cán bộ thuộc diện quản lý"}[k % 4],
-                                          "Thông báo kết luận"};
+            specs[k] = (struct task_spec){
+                T_SOL_INSPECT, 0,
+                (const char *[]){
+                    "Kiểm tra việc lãnh đạo, chỉ đạo thực hiện Nghị quyết Đại hội tại các tổ chức "
+                    "đảng trực thuộc năm {Y}",
+                    "Giám sát chuyên đề việc thực hiện quy chế làm việc, nguyên tắc tập trung dân "
+                    "chủ năm {Y}",
+                    "Kiểm tra tài chính đảng, thu, nộp đảng phí năm {Y}",
+                    "Giám sát việc kê khai tài sản, thu nhập của cán bộ thuộc diện quản lý"}[k % 4],
+                "Thông báo kết luận"};
         cnt = cnt < 32 ? cnt : 32;
         write_tasks(g, p, i, n->insp_prog, i, cnt, specs, cnt, start);
-        fmt(title, sizeof title, "Kế hoạch học tập, quán triệt, tuyên truyền và triển khai thực hiện Nghị quyết Đại hội %s lần thứ %s",
-                 n->name, rn);
+        fmt(title, sizeof title,
+            "Kế hoạch học tập, quán triệt, tuyên truyền và triển khai thực hiện Nghị quyết Đại hội "
+            "%s lần thứ %s",
+            n->name, rn);
         long long dp = write_program(g, p, i, "dissemination_plan", title, n->res_id, 0, "KH",
                                      &n->doc_kh, start, "adopted", 0);
         cnt = scaled(g, 6, f);
         for (int k = 0; k < cnt && k < 32; k++)
-            specs[k] = (struct task_spec){T_SOL_DISSEM, 0,
-                                          (const char *[]){"Tổ chức hội nghị học tập, quán triệt Nghị quyết cho cán bộ chủ chốt",
-                                                           "Hướng dẫn các tổ chức đảng trực thuộc tổ chức học tập Nghị quyết đến 100% đảng viên",
-                                                           "Tuyên truyền Nghị quyết trên báo chí, hệ thống thông tin cơ sở",
-                                                           "Biên soạn, phát hành tài liệu tóm tắt Nghị quyết"}[k % 4],
-                                          "Báo cáo kết quả học tập, quán triệt"};
+            specs[k] = (struct task_spec){
+                T_SOL_DISSEM, 0,
+                (const char *[]){
+                    "Tổ chức hội nghị học tập, quán triệt Nghị quyết cho cán bộ chủ chốt",
+                    "Hướng dẫn các tổ chức đảng trực thuộc tổ chức học tập Nghị quyết đến 100% "
+                    "đảng viên",
+                    "Tuyên truyền Nghị quyết trên báo chí, hệ thống thông tin cơ sở",
+                    "Biên soạn, phát hành tài liệu tóm tắt Nghị quyết"}[k % 4],
+                "Báo cáo kết quả học tập, quán triệt"};
         cnt = cnt < 32 ? cnt : 32;
         write_tasks(g, p, i, dp, i, cnt, specs, cnt, start);
     }
@@ -2080,8 +2306,9 @@ static void write_personal(struct gen *g, struct prov *p)
         for (int k = 0; k < n->npeople; k++) {
             char name[120], title[600];
             person_name(g, p->key + (uint64_t)i, k, name, sizeof name, NULL);
-            fmt(title, sizeof title, "Kế hoạch cá nhân thực hiện Nghị quyết Đại hội %s lần thứ %s của đồng chí %s",
-                     h->name, rn, name);
+            fmt(title, sizeof title,
+                "Kế hoạch cá nhân thực hiện Nghị quyết Đại hội %s lần thứ %s của đồng chí %s",
+                h->name, rn, name);
             long long parent_task = n->nled ? n->led[rnd(g, n->nled)].task_id : 0;
             int start = h->congress_day + rrange(g, 20, 90);
             long long prog = write_program(g, p, i, "personal_plan", title, h->res_id, parent_task,
@@ -2212,7 +2439,9 @@ static void write_values(struct gen *g, struct prov *p)
                         v = round(v * 100) / 100;
                     }
                     int year = atoi(per[k]);
-                    const char *status = year <= 2024 ? "approved" : chance(g, 0.7) ? "submitted" : "draft";
+                    const char *status = year <= 2024     ? "approved"
+                                         : chance(g, 0.7) ? "submitted"
+                                                          : "draft";
                     json_t *b = json_object();
                     set_i(b, "item_id", gi->id);
                     set_i(b, "org_id", p->nodes[rep[r]].id);
@@ -2263,7 +2492,7 @@ static void write_sessions(struct gen *g, struct prov *p)
         char d[16], title[600], rn[16];
         roman(n->ordinal, rn);
         fmt(title, sizeof title, "Hội nghị học tập, quán triệt Nghị quyết Đại hội %s lần thứ %s",
-                 n->name, rn);
+            n->name, rn);
         json_t *b = json_object();
         set_i(b, "org_id", n->id);
         set_i(b, "resolution_id", n->res_id);
@@ -2291,7 +2520,8 @@ static void write_sessions(struct gen *g, struct prov *p)
                 set_i(m, "ordinal", ord++);
                 if (held)
                     set_s(m, "held_on", iso(day, d));
-                set_s(m, "topic", "Đánh giá tình hình thực hiện nhiệm vụ, triển khai nhiệm vụ quý tiếp theo");
+                set_s(m, "topic",
+                      "Đánh giá tình hình thực hiện nhiệm vụ, triển khai nhiệm vụ quý tiếp theo");
                 put(g, &res_meetings, m);
             }
         /* inspections by its inspection committee */
@@ -2304,7 +2534,9 @@ static void write_sessions(struct gen *g, struct prov *p)
             json_t *m = json_object();
             set_i(m, "org_id", p->nodes[ub].id);
             json_object_set_new(m, "target_org_ids", t);
-            set_s(m, "topic", "Kiểm tra việc lãnh đạo, chỉ đạo thực hiện Nghị quyết Đại hội và Chương trình hành động");
+            set_s(m, "topic",
+                  "Kiểm tra việc lãnh đạo, chỉ đạo thực hiện Nghị quyết Đại hội và Chương trình "
+                  "hành động");
             set_s(m, "kind", k % 2 ? "supervision" : "inspection");
             set_s(m, "planned_period", per);
             set_ref(m, "program_id", n->insp_prog);
@@ -2312,7 +2544,9 @@ static void write_sessions(struct gen *g, struct prov *p)
             set_s(m, "status", "done");
             set_s(m, "held_from", iso(ymd(y, 5, 10), d));
             set_s(m, "held_to", iso(ymd(y, 5, 20), d));
-            set_s(m, "findings", "Cấp ủy đã ban hành kế hoạch thực hiện; một số chỉ tiêu còn chậm so với tiến độ.");
+            set_s(
+                m, "findings",
+                "Cấp ủy đã ban hành kế hoạch thực hiện; một số chỉ tiêu còn chậm so với tiến độ.");
             put(g, &res_inspections, m);
         }
     }
@@ -2382,27 +2616,69 @@ static const struct {
     const char *name, *code;
     bool city;
 } PROVINCES[] = {
-    {"Quảng Ninh", "QN", false},   {"Hà Nội", "HN", true},         {"Thành phố Hồ Chí Minh", "HCM", true},
-    {"Hải Phòng", "HP", true},     {"Đà Nẵng", "DNG", true},       {"Cần Thơ", "CTH", true},
-    {"An Giang", "AG", false},     {"Bà Rịa - Vũng Tàu", "BRVT", false}, {"Bắc Giang", "BG", false},
-    {"Bắc Kạn", "BK", false},      {"Bạc Liêu", "BL", false},      {"Bắc Ninh", "BN", false},
-    {"Bến Tre", "BTR", false},     {"Bình Định", "BDI", false},    {"Bình Dương", "BDU", false},
-    {"Bình Phước", "BP", false},   {"Bình Thuận", "BTH", false},   {"Cà Mau", "CM", false},
-    {"Cao Bằng", "CB", false},     {"Đắk Lắk", "DLK", false},      {"Đắk Nông", "DNO", false},
-    {"Điện Biên", "DB", false},    {"Đồng Nai", "DNA", false},     {"Đồng Tháp", "DT", false},
-    {"Gia Lai", "GL", false},      {"Hà Giang", "HG", false},      {"Hà Nam", "HNA", false},
-    {"Hà Tĩnh", "HT", false},      {"Hải Dương", "HD", false},     {"Hậu Giang", "HGI", false},
-    {"Hòa Bình", "HB", false},     {"Hưng Yên", "HY", false},      {"Khánh Hòa", "KH", false},
-    {"Kiên Giang", "KG", false},   {"Kon Tum", "KT", false},       {"Lai Châu", "LCH", false},
-    {"Lâm Đồng", "LD", false},     {"Lạng Sơn", "LS", false},      {"Lào Cai", "LCA", false},
-    {"Long An", "LA", false},      {"Nam Định", "ND", false},      {"Nghệ An", "NA", false},
-    {"Ninh Bình", "NB", false},    {"Ninh Thuận", "NT", false},    {"Phú Thọ", "PT", false},
-    {"Phú Yên", "PY", false},      {"Quảng Bình", "QB", false},    {"Quảng Nam", "QNA", false},
-    {"Quảng Ngãi", "QNG", false},  {"Quảng Trị", "QT", false},     {"Sóc Trăng", "ST", false},
-    {"Sơn La", "SL", false},       {"Tây Ninh", "TN", false},      {"Thái Bình", "TB", false},
-    {"Thái Nguyên", "TNG", false}, {"Thanh Hóa", "TH", false},     {"Thừa Thiên Huế", "TTH", false},
-    {"Tiền Giang", "TG", false},   {"Trà Vinh", "TV", false},      {"Tuyên Quang", "TQ", false},
-    {"Vĩnh Long", "VL", false},    {"Vĩnh Phúc", "VP", false},     {"Yên Bái", "YB", false},
+    {"Quảng Ninh", "QN", false},
+    {"Hà Nội", "HN", true},
+    {"Thành phố Hồ Chí Minh", "HCM", true},
+    {"Hải Phòng", "HP", true},
+    {"Đà Nẵng", "DNG", true},
+    {"Cần Thơ", "CTH", true},
+    {"An Giang", "AG", false},
+    {"Bà Rịa - Vũng Tàu", "BRVT", false},
+    {"Bắc Giang", "BG", false},
+    {"Bắc Kạn", "BK", false},
+    {"Bạc Liêu", "BL", false},
+    {"Bắc Ninh", "BN", false},
+    {"Bến Tre", "BTR", false},
+    {"Bình Định", "BDI", false},
+    {"Bình Dương", "BDU", false},
+    {"Bình Phước", "BP", false},
+    {"Bình Thuận", "BTH", false},
+    {"Cà Mau", "CM", false},
+    {"Cao Bằng", "CB", false},
+    {"Đắk Lắk", "DLK", false},
+    {"Đắk Nông", "DNO", false},
+    {"Điện Biên", "DB", false},
+    {"Đồng Nai", "DNA", false},
+    {"Đồng Tháp", "DT", false},
+    {"Gia Lai", "GL", false},
+    {"Hà Giang", "HG", false},
+    {"Hà Nam", "HNA", false},
+    {"Hà Tĩnh", "HT", false},
+    {"Hải Dương", "HD", false},
+    {"Hậu Giang", "HGI", false},
+    {"Hòa Bình", "HB", false},
+    {"Hưng Yên", "HY", false},
+    {"Khánh Hòa", "KH", false},
+    {"Kiên Giang", "KG", false},
+    {"Kon Tum", "KT", false},
+    {"Lai Châu", "LCH", false},
+    {"Lâm Đồng", "LD", false},
+    {"Lạng Sơn", "LS", false},
+    {"Lào Cai", "LCA", false},
+    {"Long An", "LA", false},
+    {"Nam Định", "ND", false},
+    {"Nghệ An", "NA", false},
+    {"Ninh Bình", "NB", false},
+    {"Ninh Thuận", "NT", false},
+    {"Phú Thọ", "PT", false},
+    {"Phú Yên", "PY", false},
+    {"Quảng Bình", "QB", false},
+    {"Quảng Nam", "QNA", false},
+    {"Quảng Ngãi", "QNG", false},
+    {"Quảng Trị", "QT", false},
+    {"Sóc Trăng", "ST", false},
+    {"Sơn La", "SL", false},
+    {"Tây Ninh", "TN", false},
+    {"Thái Bình", "TB", false},
+    {"Thái Nguyên", "TNG", false},
+    {"Thanh Hóa", "TH", false},
+    {"Thừa Thiên Huế", "TTH", false},
+    {"Tiền Giang", "TG", false},
+    {"Trà Vinh", "TV", false},
+    {"Tuyên Quang", "TQ", false},
+    {"Vĩnh Long", "VL", false},
+    {"Vĩnh Phúc", "VP", false},
+    {"Yên Bái", "YB", false},
 };
 
 static long long gen_central(struct gen *g)
@@ -2411,11 +2687,12 @@ static long long gen_central(struct gen *g)
                           "central", "code", "VN", "short_name", "Ban Chấp hành Trung ương Đảng",
                           "sort_key", 0, "issuer_code", "TW", "place_name", "Hà Nội");
     long long root = put(g, &res_orgs, b);
-    static const char *const CB[] = {"Văn phòng Trung ương Đảng", "Ban Tổ chức Trung ương",
-                                     "Ban Tuyên giáo Trung ương", "Ban Dân vận Trung ương",
+    static const char *const CB[] = {"Văn phòng Trung ương Đảng",  "Ban Tổ chức Trung ương",
+                                     "Ban Tuyên giáo Trung ương",  "Ban Dân vận Trung ương",
                                      "Ủy ban Kiểm tra Trung ương", "Ban Nội chính Trung ương",
-                                     "Ban Kinh tế Trung ương", "Ban Đối ngoại Trung ương"};
-    static const char *const CC[] = {"VPTW", "BTCTW", "BTGTW", "BDVTW", "UBKTTW", "BNCTW", "BKTTW", "BĐNTW"};
+                                     "Ban Kinh tế Trung ương",     "Ban Đối ngoại Trung ương"};
+    static const char *const CC[] = {"VPTW",   "BTCTW", "BTGTW", "BDVTW",
+                                     "UBKTTW", "BNCTW", "BKTTW", "BĐNTW"};
     for (int i = 0; i < NELEM(CB); i++) {
         json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:i,s:s,s:s}", "parent_id", (json_int_t)root,
                               "name", CB[i], "kind", "body", "code", CC[i], "short_name", CB[i],
@@ -2427,10 +2704,10 @@ static long long gen_central(struct gen *g)
 
 /* ------------------------------------------------------------------ report */
 
-static const char *const REPORT_ORDER[] = {"orgs", "people", "terms", "seats", "assignments",
-                                           "documents", "resolutions", "items", "programs",
-                                           "tasks", "task_updates", "indicator_values",
-                                           "disseminations", "meetings", "inspections", NULL};
+static const char *const REPORT_ORDER[] = {
+    "orgs",           "people",   "terms",       "seats", "assignments",  "documents",
+    "resolutions",    "items",    "programs",    "tasks", "task_updates", "indicator_values",
+    "disseminations", "meetings", "inspections", NULL};
 
 static void report(struct gen *g, const char *tier, const char *db, const char *stats_path)
 {
@@ -2463,7 +2740,8 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
             double p = g->planned[ri] / (guessed ? slowest : rate);
             proj += p;
             left_total += g->planned[ri];
-            fprintf(stderr, " %13lld %13.0f%s", g->planned[ri], p, guessed ? " (rate not measured)" : "");
+            fprintf(stderr, " %13lld %13.0f%s", g->planned[ri], p,
+                    guessed ? " (rate not measured)" : "");
         }
         fputc('\n', stderr);
     }
@@ -2485,7 +2763,8 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
         fprintf(stderr,
                 "stopped writing after %.0f s (--limit-seconds); the full %s tier has %lld rows; "
                 "projected time through this path: %.0f s (%.1f h), database %.1f GB\n",
-                written, tier, g->rows + left_total, proj_total, proj_total / 3600, proj_size / 1e9);
+                written, tier, g->rows + left_total, proj_total, proj_total / 3600,
+                proj_size / 1e9);
     }
     if (g->nwin > 1) {
         fprintf(stderr, "rate by province (watch it fall as the file grows):\n");
@@ -2507,7 +2786,8 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
     json_object_set_new(o, "scale", json_real(g->scale));
     json_object_set_new(o, "seconds", json_real(round(written * 100) / 100));
     set_i(o, "rows", g->rows);
-    json_object_set_new(o, "rows_per_second", json_real(written > 0 ? round(g->rows / written) : 0));
+    json_object_set_new(o, "rows_per_second",
+                        json_real(written > 0 ? round(g->rows / written) : 0));
     set_i(o, "database_bytes", size);
     set_i(o, "commits", g->commits);
     json_object_set_new(o, "commit_seconds", json_real(round(g->commit_secs * 100) / 100));
@@ -2545,8 +2825,8 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
 
 int cmd_gen(int argc, char **argv)
 {
-    static const char *const allowed[] = {"tier", "db", "seed", "scale", "limit-seconds", "stats",
-                                          NULL};
+    static const char *const allowed[] = {"tier",          "db",    "seed", "scale",
+                                          "limit-seconds", "stats", NULL};
     struct opts o;
     if (opts_parse(&o, argc, argv, allowed) != 0)
         return 2;
@@ -2589,8 +2869,8 @@ int cmd_gen(int argc, char **argv)
         long long central = gen_central(g);
         for (int i = 0; i < NELEM(PROVINCES); i++) {
             double share = i == 0 ? 1.0 : 0.945;
-            gen_province(g, central, i + 1, PROVINCES[i].name, PROVINCES[i].code,
-                         PROVINCES[i].city, i == 0, share);
+            gen_province(g, central, i + 1, PROVINCES[i].name, PROVINCES[i].code, PROVINCES[i].city,
+                         i == 0, share);
         }
     }
     progress(g, true);

@@ -494,6 +494,9 @@ json_t *resource_filter_value(const struct resource *r, const char *name, const 
     }
     *out_field = f;
     char *end;
+    /* "null" asks for rows where a scalar field is absent: ?parent_id=null gives the roots. */
+    if (!strcmp(text, "null") && f->type != FT_REFS && f->type != FT_ID)
+        return json_null();
     switch (f->type) {
     case FT_ID:
     case FT_INT:

@@ -50,55 +50,75 @@ static int query_ref(struct request *q, const char *name, const struct resource 
     return 0;
 }
 
-static int list_orgs(struct request *q, struct response *res, json_t *ids, struct err *e)
+/* A page of orgs from ids[] (in that order) after the org `cursor`, at most `limit`. */
+static int page_orgs(struct request *q, struct response *res, json_t *ids, struct err *e)
 {
-    json_t *items = json_array();
-    size_t i;
-    json_t *id;
-    json_array_foreach(ids, i, id)
-    {
-        json_t *org = resource_get(q->st, &res_orgs, json_integer_value(id), e);
+    long long limit, cursor;
+    if (query_int(q, "limit", 500, &limit, e) != 0 || query_int(q, "cursor", 0, &cursor, e) != 0)
+        return -1;
+    if (limit < 1)
+        limit = 1;
+    if (limit > 500)
+        limit = 500;
+    size_t start = 0;
+    if (cursor > 0) {
+        /* The cursor is the id of the last org of the previous page. */
+        while (start < json_array_size(ids) &&
+               json_integer_value(json_array_get(ids, start)) != cursor)
+            start++;
+        start++;
+    }
+    json_t *items = json_array(), *next = json_null();
+    for (size_t i = start; i < json_array_size(ids); i++) {
+        if (json_array_size(items) == (size_t)limit) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%lld",
+                     (long long)json_integer_value(json_array_get(ids, i - 1)));
+            next = json_string(buf);
+            break;
+        }
+        json_t *org = resource_get(q->st, &res_orgs, json_integer_value(json_array_get(ids, i)), e);
         if (!org) {
             json_decref(items);
             return -1;
         }
         json_array_append_new(items, org);
     }
-    respond_json(res, 200, json_pack("{s:o,s:n}", "items", items, "next_cursor"));
+    respond_json(res, 200, json_pack("{s:o,s:o}", "items", items, "next_cursor", next));
     return 0;
 }
 
 int api_org_children(struct request *q, struct response *res, struct err *e)
 {
     long long id;
-    static const char *const allowed[] = {NULL};
+    static const char *const allowed[] = {"limit", "cursor", NULL};
     if (path_org(q, &id, e) != 0 || query_only(q, allowed, e) != 0)
         return -1;
     struct store_filter f = {resource_field(&res_orgs, "parent_id"), json_integer(id)};
-    json_t *rows = store_list(q->st, &res_orgs, &f, 1, 0, 100000, e);
+    json_t *rows = store_list(q->st, &res_orgs, &f, 1, 0, 1000000, e);
     json_decref(f.value);
     if (!rows)
         return -1;
-    json_t *items = json_array();
+    json_t *ids = json_array();
     size_t i;
     json_t *row;
-    json_array_foreach(rows, i, row)
-        json_array_append_new(items, resource_present(q->st, &res_orgs, row));
+    json_array_foreach(rows, i, row) json_array_append_new(ids, json_integer(obj_int(row, "id")));
     json_decref(rows);
-    respond_json(res, 200, json_pack("{s:o,s:n}", "items", items, "next_cursor"));
-    return 0;
+    int rc = page_orgs(q, res, ids, e);
+    json_decref(ids);
+    return rc;
 }
 
 int api_org_subtree(struct request *q, struct response *res, struct err *e)
 {
     long long id;
-    static const char *const allowed[] = {NULL};
+    static const char *const allowed[] = {"limit", "cursor", NULL};
     if (path_org(q, &id, e) != 0 || query_only(q, allowed, e) != 0)
         return -1;
     json_t *ids = store_org_subtree(q->st, id, e);
     if (!ids)
         return -1;
-    int rc = list_orgs(q, res, ids, e);
+    int rc = page_orgs(q, res, ids, e);
     json_decref(ids);
     return rc;
 }

@@ -2575,18 +2575,25 @@ static void window(struct gen *g, const char *name, long long rows0, double t0)
 
 /* One province through every phase. `parent` is the central root's node in its own tree;
  * the province's tree refers to it by id. */
+/* DESIGN.md's scale table: orgs, people, tasks, personal-plan items, indicator values. */
+struct tier {
+    double orgs, people, tasks, personal, values;
+};
+static const struct tier PROVINCE_TIER = {1000, 80000, 30000, 400000, 100000};
+static const struct tier COUNTRY_TIER = {60000, 5500000, 2000000, 25000000, 5000000};
+
 static void gen_province(struct gen *g, long long central_id, int no, const char *name,
-                         const char *code, bool city, bool qn, double share)
+                         const char *code, bool city, bool qn, const struct tier *b)
 {
     struct prov p = {0};
     p.province_no = no;
     p.quang_ninh = qn;
     p.key = (uint64_t)no << 32;
-    p.budget_orgs = (long long)llround(1000 * share * g->scale);
-    p.budget_people = (long long)llround(80000 * share * g->scale);
-    p.budget_tasks = (long long)llround(30000 * share * g->scale);
-    p.budget_personal = (long long)llround(400000 * share * g->scale);
-    p.budget_values = (long long)llround(100000 * share * g->scale);
+    p.budget_orgs = (long long)llround(b->orgs * g->scale);
+    p.budget_people = (long long)llround(b->people * g->scale);
+    p.budget_tasks = (long long)llround(b->tasks * g->scale);
+    p.budget_personal = (long long)llround(b->personal * g->scale);
+    p.budget_values = (long long)llround(b->values * g->scale);
     if (p.budget_orgs < 60)
         p.budget_orgs = 60;
     long long rows0 = g->rows;
@@ -2861,17 +2868,19 @@ int cmd_gen(int argc, char **argv)
     g->t0 = now_s();
     g->last_progress = 0;
     if (!strcmp(tier, "province")) {
-        gen_province(g, 0, 1, "Quảng Ninh", "QN", false, true, 1.0);
+        gen_province(g, 0, 1, "Quảng Ninh", "QN", false, true, &PROVINCE_TIER);
     } else {
-        /* 63 provinces of about the province tier's size make the country's 60,000 orgs,
-         * 5.5 million people, 2 million tasks, 25 million personal-plan items and 5 million
-         * indicator values (DESIGN.md's table), each shaped like Quảng Ninh. */
+        /* The country's totals shared equally by its 63 provinces (2020–2025), each shaped
+         * like the province tier: 952 orgs, 87,302 people, 31,746 tasks, 396,825 personal-plan
+         * items and 79,365 indicator values each, plus the central committee and its bodies. */
         long long central = gen_central(g);
-        for (int i = 0; i < NELEM(PROVINCES); i++) {
-            double share = i == 0 ? 1.0 : 0.945;
+        int np = NELEM(PROVINCES);
+        struct tier each = {(COUNTRY_TIER.orgs - 9) / np, COUNTRY_TIER.people / np,
+                            COUNTRY_TIER.tasks / np, COUNTRY_TIER.personal / np,
+                            COUNTRY_TIER.values / np};
+        for (int i = 0; i < np; i++)
             gen_province(g, central, i + 1, PROVINCES[i].name, PROVINCES[i].code, PROVINCES[i].city,
-                         i == 0, share);
-        }
+                         i == 0, &each);
     }
     progress(g, true);
     if (!g->dry) {

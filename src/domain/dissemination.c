@@ -32,7 +32,10 @@ static int dissemination_check(struct store *st, const struct resource *r, json_
 
 static const struct rules dissemination_rules = {.check = dissemination_check};
 
+static const char *const res_disseminations_search[] = {"title", NULL};
+
 const struct resource res_disseminations = {
+    .search = res_disseminations_search,
     .name = "disseminations",
     .singular = "dissemination",
     .label_vi = "hội nghị quán triệt",

@@ -43,7 +43,10 @@ static int inspection_check(struct store *st, const struct resource *r, json_t *
 
 static const struct rules inspection_rules = {.check = inspection_check};
 
+static const char *const res_inspections_search[] = {"topic", "findings", NULL};
+
 const struct resource res_inspections = {
+    .search = res_inspections_search,
     .name = "inspections",
     .singular = "inspection",
     .label_vi = "cuộc kiểm tra, giám sát",

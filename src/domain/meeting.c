@@ -26,7 +26,10 @@ static const struct field meeting_fields[] = {
     FIELD_END,
 };
 
+static const char *const res_meetings_search[] = {"topic", NULL};
+
 const struct resource res_meetings = {
+    .search = res_meetings_search,
     .name = "meetings",
     .singular = "meeting",
     .label_vi = "hội nghị",

@@ -58,7 +58,7 @@ const TYPES = {
   users: { own: 'users', patch: (m) => ({ full_name: `Người dùng ${m}` }) },
 };
 const keysOf = (t) => TYPES[t].keys || SIDES;
-const SEARCH_TYPE = { org: 'orgs', person: 'people', document: 'documents', item: 'items', resolution: 'resolutions', program: 'programs', task: 'tasks' };
+const SEARCH_TYPE = { org: 'orgs', person: 'people', document: 'documents', item: 'items', resolution: 'resolutions', program: 'programs', task: 'tasks', meeting: 'meetings', inspection: 'inspections', dissemination: 'disseminations' };
 
 let server;
 const O = {}; // org key → id

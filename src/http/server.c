@@ -301,7 +301,7 @@ int server_run(const char *db, const char *host, int port, int threads)
         NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
         (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         (unsigned)0, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "trienkhai: không nghe được trên %s:%d / cannot listen on %s:%d\n", host,

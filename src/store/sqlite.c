@@ -19,6 +19,7 @@
 enum { STMT_CACHE = 192 };
 
 struct cached_stmt {
+    unsigned long long hash; /* of sql, compared before the text */
     char *sql;
     sqlite3_stmt *stmt;
     unsigned long long used;
@@ -62,9 +63,12 @@ int sq_fail(struct store *st, int rc, struct err *e)
 sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e)
 {
     struct cached_stmt *slot = NULL, *oldest = &st->cache[0];
+    unsigned long long hash = 1469598103934665603ULL;
+    for (const char *p = sql; *p; p++)
+        hash = (hash ^ (unsigned char)*p) * 1099511628211ULL;
     for (int i = 0; i < STMT_CACHE; i++) {
         struct cached_stmt *c = &st->cache[i];
-        if (c->sql && strcmp(c->sql, sql) == 0) {
+        if (c->sql && c->hash == hash && strcmp(c->sql, sql) == 0) {
             c->used = ++st->clock;
             sqlite3_reset(c->stmt);
             sqlite3_clear_bindings(c->stmt);
@@ -88,6 +92,7 @@ sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e)
         return NULL;
     }
     slot->sql = strdup(sql);
+    slot->hash = hash;
     slot->stmt = stmt;
     slot->used = ++st->clock;
     return stmt;
@@ -244,7 +249,9 @@ int store_begin(struct store *st, bool write, struct err *e)
 {
     /* A writer takes the lock up front (IMMEDIATE) so that it waits on busy_timeout instead
      * of failing half-way when another writer got there first. */
-    if (exec_sql(st, write ? "BEGIN IMMEDIATE" : "BEGIN", e) != 0)
+    /* Prepared once per connection like every other statement: a request costs no parse. */
+    sqlite3_stmt *s = sq_prepare(st, write ? "BEGIN IMMEDIATE" : "BEGIN", e);
+    if (!s || sq_done(st, s, e) != 0)
         return -1;
     st->in_txn = true;
     return 0;
@@ -252,7 +259,8 @@ int store_begin(struct store *st, bool write, struct err *e)
 
 int store_commit(struct store *st, struct err *e)
 {
-    if (exec_sql(st, "COMMIT", e) != 0) {
+    sqlite3_stmt *s = sq_prepare(st, "COMMIT", e);
+    if (!s || sq_done(st, s, e) != 0) {
         store_rollback(st);
         return -1;
     }

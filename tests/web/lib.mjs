@@ -85,6 +85,11 @@ export async function apiClient(url) {
     get: (p) => call('GET', p),
     post: (p, b) => call('POST', p, b || {}),
     patch: (p, b) => call('PATCH', p, b),
+    del: (p) => call('DELETE', p),
+    // The status of a GET, without throwing (a deleted thing answers 404).
+    status: async (p) => (await fetch(url + '/api/v1' + p, { headers: { Cookie: cookie } })).status,
+    // A file's bytes as the server gives them (GET /files/{id}/content).
+    bytes: async (p) => Buffer.from(await (await fetch(url + '/api/v1' + p, { headers: { Cookie: cookie } })).arrayBuffer()),
   };
 }
 

@@ -54,9 +54,23 @@ try {
     });
   });
   await shot('cascade', `/o/${qn}/cascade?t=2020`, '.cascade-table tbody tr');
-  await shot("inbox", `/o/${mc}/inbox?t=2020`, 'li.card', async () => {
-    await page.locator('li.card').first().getByRole('button', { name: /Cập nhật tiến độ/ }).click();
-    await page.locator('li.card .update-form').waitFor();
+  await shot('inbox', `/o/${mc}/inbox?t=2020`, 'li.card', async () => {
+    // An update sent with an evidence file, then the form open again with a file chosen and
+    // the history showing the file as a download link.
+    const card = page.locator('li.card').first();
+    const pdf = (name) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await card.getByRole('button', { name: /Cập nhật tiến độ/ }).click();
+    await card.getByLabel('Kết quả thực hiện').fill('Đã có 17/20 đảng bộ trực thuộc ban hành chương trình hành động.');
+    await card.getByLabel('Tệp minh chứng').setInputFiles(pdf('Báo cáo 263-BC-TU.pdf'));
+    await card.getByRole('button', { name: 'Gửi cập nhật' }).click();
+    await page.getByText('Đã gửi cập nhật.').first().waitFor();
+    await card.getByRole('button', { name: /Cập nhật tiến độ/ }).click();
+    await card.getByLabel('Tệp minh chứng').setInputFiles(pdf('Biên bản làm việc với Huyện ủy Ba Chẽ.pdf'));
+    await card.locator('details.history summary').click();
+    await card.locator('.file-link').first().waitFor();
+    await page.waitForTimeout(4200); // the toast fades
+    await page.evaluate(() => document.querySelector('li.card .update-form').scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -240));
   });
   if (page.problems.length) console.error('problems:', page.problems);
 } finally {

@@ -16,9 +16,13 @@ export function setUnauthenticatedHandler(fn) {
   onUnauthenticated = fn;
 }
 
-export async function api(method, path, body) {
+// `raw` sends a Blob (an uploaded file) as the body as it is, instead of JSON.
+export async function api(method, path, body, raw) {
   const opts = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    opts.headers['Content-Type'] = raw.type || 'application/octet-stream';
+    opts.body = raw;
+  } else if (body !== undefined) {
     opts.headers['Content-Type'] = 'application/json';
     opts.body = JSON.stringify(body);
   }
@@ -50,6 +54,28 @@ export const get = (p) => api('GET', p);
 export const post = (p, b) => api('POST', p, b || {});
 export const patch = (p, b) => api('PATCH', p, b);
 export const del = (p) => api('DELETE', p);
+
+// ---- evidence files: POST /files?name= with the bytes as the body; metadata cached by id
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const fileWaits = new Map();
+export async function uploadFile(file) {
+  const meta = await api('POST', '/files' + qs({ name: file.name || 'tep' }), undefined, file);
+  fileWaits.set(meta.id, Promise.resolve(meta));
+  return meta;
+}
+export function fileMeta(id) {
+  if (!fileWaits.has(id)) {
+    fileWaits.set(
+      id,
+      get('/files/' + id).catch((e) => {
+        fileWaits.delete(id);
+        throw e;
+      }),
+    );
+  }
+  return fileWaits.get(id);
+}
+export const fileHref = (id) => `/api/v1/files/${id}/content`;
 
 export function qs(params) {
   const u = new URLSearchParams();
@@ -102,32 +128,30 @@ export async function ensureOrgs(ids) {
   await Promise.all(want.map((i) => org(i).catch(() => null)));
 }
 
-const childWaits = new Map();
-export function children(id) {
-  if (!childWaits.has(id)) {
-    childWaits.set(
-      id,
-      get('/orgs/' + id + '/children').then((r) => remember(r.items), (e) => {
-        childWaits.delete(id);
+// Children and subtrees come a page (≤500) at a time; these follow next_cursor. A subtree is
+// capped (5.000 orgs, ten pages): the screens that use one (the datalist of a program's orgs,
+// the rows of an indicator grid) would be no use with more.
+function cached(map, key, load) {
+  if (!map.has(key)) {
+    map.set(
+      key,
+      load().then(remember, (e) => {
+        map.delete(key);
         throw e;
       }),
     );
   }
-  return childWaits.get(id);
+  return map.get(key);
 }
-
+const childWaits = new Map();
+export const children = (id) => cached(childWaits, id, () => listAll('/orgs/' + id + '/children', {}, 20000));
 const subtreeWaits = new Map();
-export function subtree(id) {
-  if (!subtreeWaits.has(id)) {
-    subtreeWaits.set(
-      id,
-      get('/orgs/' + id + '/subtree').then((r) => remember(r.items), (e) => {
-        subtreeWaits.delete(id);
-        throw e;
-      }),
-    );
-  }
-  return subtreeWaits.get(id);
+export const subtree = (id) => cached(subtreeWaits, id, () => listAll('/orgs/' + id + '/subtree', {}, 5000));
+// The roots of the org tree (GET /orgs?parent_id=null), every page.
+let rootsWait = null;
+export function roots() {
+  if (!rootsWait) rootsWait = listAll('/orgs', { parent_id: 'null' }).then(remember, (e) => ((rootsWait = null), Promise.reject(e)));
+  return rootsWait;
 }
 
 // The chain root … org, root first.

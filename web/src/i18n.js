@@ -126,6 +126,15 @@ const M = {
   ov_resolution_of: ['Thực hiện {title}', 'Implementing {title}'],
   ov_at_risk: ['Có nguy cơ không đạt', 'At risk'],
   ov_on_track: ['Đúng hướng', 'On track'],
+  ov_projected: ['theo xu hướng, đến {year} đạt {value} / mục tiêu {target} {unit}', 'on the trend, {value} by {year} against a target of {target} {unit}'],
+  ov_projected_short: ['Dự báo cuối nhiệm kỳ: {value}', 'Projected at the end of the term: {value}'],
+  ov_reported_col: ['Số đơn vị đã báo cáo {period}', 'Orgs that reported for {period}'],
+  ov_reported_n: ['{n}/{m} đã báo cáo {period}', '{n}/{m} reported {period}'],
+  ov_not_reported: ['Chưa báo cáo kỳ này ({period})', 'Not reported this period ({period})'],
+  ov_not_reported_line: ['Chưa báo cáo chỉ tiêu kỳ này ({period})', 'Indicators not reported this period ({period})'],
+  ov_all_reported: ['Mọi đơn vị đã báo cáo chỉ tiêu {period}.', 'Every org has reported for {period}.'],
+  ov_period_open: ['Kỳ báo cáo chưa kết thúc.', 'The period is still open.'],
+  ov_n_indicators: ['{n} chỉ tiêu', '{n} indicators'],
   ov_no_data: ['Chưa có số liệu', 'No data yet'],
   ov_latest: ['Mới nhất', 'Latest'],
   ov_chart_of: ['Diễn biến: {name}', 'Trend: {name}'],
@@ -146,6 +155,8 @@ const M = {
   res_symbol: ['Số, ký hiệu', 'Number'],
   res_issued: ['Ngày ban hành', 'Issued on'],
   res_items: ['Nội dung nghị quyết', 'Contents of the resolution'],
+  res_days_after: ['ban hành sau {n} ngày kể từ khi bế mạc đại hội', 'issued {n} days after the congress closed'],
+  res_days_after_0: ['ban hành ngay ngày bế mạc đại hội', 'issued the day the congress closed'],
   res_items_count: ['{n} nội dung', '{n} items'],
   res_parent_note: ['Tổ chức này thực hiện nghị quyết của {org}.', 'This org implements the resolution of {org}.'],
   res_add_item: ['Thêm nội dung', 'Add item'],
@@ -212,7 +223,8 @@ const M = {
   pg_flag_lead: ['thiếu cơ quan chủ trì', 'no lead'],
   pg_flag_time: ['thiếu thời gian', 'no time frame'],
   pg_flag_output: ['thiếu sản phẩm', 'no output'],
-  pg_flags: ['{n} nhiệm vụ chưa đủ cơ quan chủ trì, thời gian hoặc sản phẩm', '{n} tasks lack a lead, a time frame or an output'],
+  pg_flags: ['{n} nhiệm vụ chưa rõ thời gian thực hiện hoặc sản phẩm', '{n} tasks lack a time frame or an output'],
+  pg_flags_go: ['Đến nhiệm vụ đầu tiên còn thiếu', 'Go to the first such task'],
   pg_time_hint: ['Ví dụ: Quý II/2021, 2021, 6 tháng đầu năm 2021, 30/06/2021, cả nhiệm kỳ', 'E.g. Quý II/2021, 2021, H1 2021, 30/06/2021, term'],
   pg_org_hint: ['Gõ tên cơ quan; nhiều cơ quan cách nhau bằng dấu ;', 'Type org names, separated by ;'],
   pg_tasks_count: ['{n} nhiệm vụ', '{n} tasks'],
@@ -236,6 +248,13 @@ const M = {
   cv_only_uncovered: ['Chỉ hiện nội dung chưa bao quát', 'Show only uncovered items'],
   cv_jump: ['Chưa bao quát', 'Not covered'],
   cv_program_col: ['Chương trình', 'Program'],
+  cv_unwaive: ['Bỏ miễn trừ', 'Remove waiver'],
+  cv_unwaived: ['Đã bỏ miễn trừ {code}.', 'Waiver of {code} removed.'],
+  cv_set_col: ['Đã chọn ({k})', 'Chosen ({k})'],
+  cv_set_summary: ['Theo {k} chương trình đã chọn', 'By the {k} chosen programs'],
+  cv_set_ratio: ['{covered}/{counted} nội dung ({ratio})', '{covered}/{counted} items ({ratio})'],
+  cv_set_hint: ['đánh dấu ô ở đầu mỗi cột chương trình để chọn', 'tick the box atop a program column to choose it'],
+  cv_set_pick: ['Tính {org}: {title}', 'Count {org}: {title}'],
 
   // cascade
   cs_title: ['Cấp dưới xây dựng chương trình, kế hoạch thực hiện', 'Subordinates’ programs'],
@@ -251,6 +270,7 @@ const M = {
   cs_child_plans: ['Kế hoạch cấp dưới', 'Child plans'],
   cs_no_child_plan: ['Chưa có kế hoạch', 'No plan yet'],
   cs_show_tasks: ['Xem nhiệm vụ được giao', 'Show assigned tasks'],
+  cs_without_plan_list: ['{n} nhiệm vụ được giao chưa có kế hoạch thực hiện', '{n} assigned tasks without a plan'],
 
   // inbox
   ib_title: ['Nhiệm vụ {org} chủ trì hoặc phối hợp', 'Tasks {org} leads or coordinates'],
@@ -273,6 +293,16 @@ const M = {
   ib_sent: ['Đã gửi cập nhật.', 'Update sent.'],
   ib_count: ['{n} nhiệm vụ', '{n} tasks'],
   ib_role: ['Vai trò', 'Role'],
+  ib_file: ['Tệp minh chứng', 'Evidence files'],
+  ib_file_hint: ['PDF, ảnh PNG/JPEG, Word, Excel, PowerPoint hoặc văn bản; mỗi tệp tối đa 10 MB', 'PDF, PNG/JPEG, Word, Excel, PowerPoint or text; up to 10 MB each'],
+  ib_file_choose: ['Chọn tệp…', 'Choose files…'],
+  ib_file_none: ['Chưa chọn tệp nào', 'No file chosen'],
+  ib_file_clear: ['Bỏ chọn', 'Clear'],
+  ib_file_too_big: ['Tệp “{name}” lớn hơn 10 MB.', 'The file “{name}” is over 10 MB.'],
+  ib_file_empty: ['Tệp “{name}” rỗng.', 'The file “{name}” is empty.'],
+  ib_uploading: ['Đang tải tệp lên ({i}/{n})…', 'Uploading ({i}/{n})…'],
+  ib_files: ['Tệp đính kèm', 'Attached files'],
+  ib_download: ['Tải tệp về', 'Download'],
 
   // meetings
   mt_title: ['Chương trình làm việc toàn khóa', 'Full-term work program'],
@@ -307,6 +337,20 @@ const M = {
   in_thematic: ['chuyên đề', 'thematic'],
   in_violation_signs: ['khi có dấu hiệu vi phạm', 'on signs of violation'],
   in_follow_up: ['{n} nhiệm vụ sau kiểm tra', '{n} follow-up tasks'],
+  in_mode: ['Phương thức', 'Mode'],
+  in_add: ['Thêm cuộc kiểm tra, giám sát', 'Add an inspection'],
+  in_new: ['Cuộc kiểm tra, giám sát mới', 'New inspection'],
+  in_edit_title: ['Sửa cuộc kiểm tra, giám sát', 'Edit the inspection'],
+  in_planned: ['Thời gian dự kiến', 'Planned period'],
+  in_period_hint: ['Ví dụ: Quý III/2021, năm 2022, 6 tháng đầu năm 2023', 'E.g. Quý III/2021, 2022, H1 2023'],
+  in_held_from: ['Tiến hành từ ngày', 'Held from'],
+  in_held_to: ['Đến ngày', 'Held to'],
+  in_conclusion: ['Văn bản kết luận', 'Conclusion document'],
+  in_program: ['Thuộc chương trình', 'Program'],
+  in_follow_up_label: ['Nhiệm vụ sau kiểm tra', 'Follow-up tasks'],
+  in_pick_tasks: ['Chọn nhiệm vụ', 'Choose tasks'],
+  in_tasks_filter: ['Lọc nhiệm vụ', 'Filter tasks'],
+  in_deleted: ['Đã xóa cuộc kiểm tra, giám sát.', 'Inspection deleted.'],
   in_of_org: ['do {org} và cơ quan của {org} tiến hành, hoặc đối với {org}', 'by or of {org}'],
 
   // assignments
@@ -317,6 +361,16 @@ const M = {
   as_fields: ['Lĩnh vực phụ trách', 'Fields'],
   as_orgs: ['Địa bàn, đơn vị phụ trách', 'Units in charge'],
   as_none: ['Chưa có phân công.', 'No assignment yet.'],
+  as_add: ['Thêm phân công', 'Add an assignment'],
+  as_new: ['Phân công mới', 'New assignment'],
+  as_edit_title: ['Sửa phân công', 'Edit the assignment'],
+  as_pick_person: ['— Chọn đồng chí —', '— Choose a member —'],
+  as_fields_hint: ['Nhiều lĩnh vực cách nhau bằng dấu ;', 'Separate fields with ;'],
+  as_edit: ['Sửa phân công của đồng chí {name}', 'Edit the assignment of {name}'],
+  as_delete: ['Xóa phân công của đồng chí {name}', 'Delete the assignment of {name}'],
+  as_assign: ['Phân công đồng chí {name}', 'Assign {name}'],
+  as_assign_short: ['Phân công', 'Assign'],
+  as_deleted: ['Đã xóa phân công của đồng chí {name}.', 'Assignment of {name} deleted.'],
   seat_bch: ['Ủy viên BCH', 'BCH'],
   seat_btv: ['Ủy viên BTV', 'BTV'],
   seat_ubkt: ['Ủy viên UBKT', 'UBKT'],
@@ -345,12 +399,13 @@ const M = {
   id_pick: ['Chỉ tiêu', 'Indicator'],
   id_org: ['Đơn vị báo cáo', 'Reporting org'],
   id_rollup_row: ['Tổng hợp ({rule})', 'Rolled up ({rule})'],
-  id_missing: ['{n} ô chưa có số liệu', '{n} cells without a value'],
+  id_missing: ['{n} ô phải báo cáo chưa có số liệu', '{n} cells due without a value'],
   id_cell_label: ['{org}, {period}', '{org}, {period}'],
   id_value_saved: ['Đã ghi {value} cho {org}, {period}', 'Saved {value} for {org}, {period}'],
   id_no_indicator: ['Nghị quyết này chưa có chỉ tiêu.', 'This resolution has no indicator.'],
   id_hint: ['Nhập số rồi nhấn Enter hoặc chuyển ô; ô trống là chưa báo cáo.', 'Type a number, then Enter or move on; empty cells are not reported.'],
   id_reporting: ['{n}/{m} đơn vị đã báo cáo', '{n}/{m} orgs reported'],
+  id_not_reported_cell: ['chưa báo cáo', 'not reported'],
 
   // periods
   p_year: ['năm {y}', '{y}'],
@@ -408,6 +463,13 @@ function nf(opts) {
 export function num(v, digits = 1) {
   if (v === null || v === undefined || Number.isNaN(v)) return t('none');
   return nf({ maximumFractionDigits: digits }).format(v);
+}
+// Bytes as people read them: "830 B", "12,4 KB", "3,2 MB".
+export function fileSize(n) {
+  if (n == null) return t('none');
+  if (n < 1024) return num(n, 0) + ' B';
+  if (n < 1024 * 1024) return num(n / 1024, 1) + ' KB';
+  return num(n / (1024 * 1024), 1) + ' MB';
 }
 export function pct(ratio, digits = 1) {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return t('none');

@@ -197,10 +197,9 @@ function App() {
     (async () => {
       let id = user.org_id;
       if (id == null) {
-        const first = await get('/orgs?limit=50');
+        const first = await get('/orgs?parent_id=null&limit=1');
         remember(first.items);
-        const root = first.items.find((o) => o.parent_id == null) || first.items[0];
-        id = root && root.id;
+        id = first.items.length ? first.items[0].id : null;
       }
       if (id != null) navigateTo(`/o/${id}${location.search}`, { replace: true });
     })().catch(() => {});

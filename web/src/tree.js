@@ -4,7 +4,7 @@
 // orgs already known, and through the server's search for the rest.
 import { useState, useEffect, useMemo } from 'preact/hooks';
 import { t, fold, compareVi } from './i18n.js';
-import { get, children, orgs, remember, ancestry, qs } from './api.js';
+import { get, children, roots as fetchRoots, orgs, remember, ancestry, qs } from './api.js';
 import { html, Link, useId, debounce, orgLabel } from './ui.js';
 
 function sortOrgs(list) {
@@ -73,9 +73,7 @@ export function OrgTree({ user, currentId, year, view }) {
         setRoots([o]);
         openNode(o.id);
       } else {
-        const first = await get('/orgs?limit=100');
-        remember(first.items);
-        const rs = first.items.filter((o) => o.parent_id == null);
+        const rs = await fetchRoots();
         setRoots(rs);
         if (rs.length === 1) openNode(rs[0].id);
       }

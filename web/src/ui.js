@@ -106,6 +106,17 @@ export function fieldErrors(err, known) {
   return { [f]: errorText(err) };
 }
 
+// The server's message when it names `name` (or a part of it: "target_org_ids[1]"), else ''.
+export function errorFor(err, name) {
+  if (!err || !err.field) return '';
+  const f = err.field;
+  return f === name || f.startsWith(name + '[') || f.startsWith(name + '.') ? err.message || errorText(err) : '';
+}
+// True when the error names none of `names`: it then shows once, under the form.
+export function errorElsewhere(err, names) {
+  return !!err && !names.some((n) => errorFor(err, n));
+}
+
 // ---- small displays
 export function StatusBadge({ status, overdue }) {
   return html`<span class=${'badge st-' + status}>${t('st_' + status)}</span>${overdue ? html` <span class="badge st-overdue">${t('st_overdue')}</span>` : ''}`;

@@ -8,10 +8,11 @@ import { html, useAsync, Async, Link, StatusBadge } from '../ui.js';
 import { context, viewHref, subordinatesWord } from './common.js';
 import { children } from '../api.js';
 
-function ChildTasks({ orgId, childId, parentPrograms, year }) {
+function ChildTasks({ orgId, childId, parentPrograms, year, without }) {
   const st = useAsync(async () => {
     const lists = await Promise.all(parentPrograms.map((p) => listAll('/tasks', { program_id: p.id, lead_org_id: childId }).catch(() => [])));
-    const tasks = lists.flat();
+    // Those still without a plan first.
+    const tasks = lists.flat().sort((a, b) => without.includes(b.id) - without.includes(a.id));
     const plans = await Promise.all(tasks.map((x) => listAll('/programs', { parent_task_id: x.id }).catch(() => [])));
     return tasks.map((x, i) => ({ task: x, plans: plans[i] }));
   }, [childId]);
@@ -44,7 +45,16 @@ export function CascadeView({ orgId, year }) {
     const rows = cas.items
       .filter((r) => !(orgs.get(r.org_id)?.ended_on && orgs.get(r.org_id).ended_on < start))
       .sort((a, b) => (rank[a.status] ?? 3) - (rank[b.status] ?? 3) || (b.tasks_without_plan || 0) - (a.tasks_without_plan || 0) || (b.days_after_congress ?? -1) - (a.days_after_congress ?? -1));
-    return { ctx, rows, parentPrograms: progs.filter((p) => p.kind === 'action_program' || p.kind === 'implementation_plan') };
+    const parentPrograms = progs.filter((p) => p.kind === 'action_program' || p.kind === 'implementation_plan');
+    // The parent's tasks by id, to name those a child leads with no plan of its own yet.
+    const want = new Set(rows.flatMap((r) => r.tasks_without_plan_ids || []));
+    const tasks = new Map();
+    if (want.size) {
+      const lists = await Promise.all(parentPrograms.map((p) => listAll('/tasks', { program_id: p.id }).catch(() => [])));
+      for (const x of lists.flat()) if (want.has(x.id)) tasks.set(x.id, x);
+      await Promise.all([...want].filter((id) => !tasks.has(id)).map((id) => get('/tasks/' + id).then((x) => tasks.set(x.id, x), () => null)));
+    }
+    return { ctx, rows, parentPrograms, tasks };
   }, [orgId, year]);
   const [open, setOpen] = useState(() => new Set());
   return html`<${Async} state=${st}>${(d) => {
@@ -74,9 +84,16 @@ export function CascadeView({ orgId, year }) {
             <td class="num">${r.days_after_congress != null ? num(r.days_after_congress, 0) : t('none')}</td>
             <td class="num">${r.tasks_without_plan ? html`<button type="button" class="link late" aria-expanded=${isOpen ? 'true' : 'false'} onClick=${() => setOpen((s) => { const n = new Set(s); n.has(r.org_id) ? n.delete(r.org_id) : n.add(r.org_id); return n; })}>${num(r.tasks_without_plan, 0)}</button>` : html`<button type="button" class="link" aria-expanded=${isOpen ? 'true' : 'false'} aria-label=${t('cs_show_tasks')} onClick=${() => setOpen((s) => { const n = new Set(s); n.has(r.org_id) ? n.delete(r.org_id) : n.add(r.org_id); return n; })}>0</button>`}</td>
           </tr>
+          ${(r.tasks_without_plan_ids || []).length > 0 && html`<tr class=${"cs-wp cs-" + r.status}><td colspan="7">
+            <span class="late">${t('cs_without_plan_list', { n: r.tasks_without_plan_ids.length })}:</span>
+            ${r.tasks_without_plan_ids.map((id, i) => {
+              const x = d.tasks.get(id);
+              return html`${i ? '; ' : ' '}<${Link} href=${x ? viewHref(orgId, 'program', year, { p: x.program_id, task: id }) : viewHref(orgId, 'program', year)} title=${x ? x.title : ''}>${x ? (x.code ? x.code + '. ' : '') + (x.title.length > 90 ? x.title.slice(0, 90) + '…' : x.title) : '#' + id}<//>`;
+            })}
+          </td></tr>`}
           ${isOpen && html`<tr class="cs-detail"><td colspan="7">
             <h3>${t('cs_tasks_of', { org: r.org_short_name || r.org_name })}</h3>
-            <${ChildTasks} orgId=${orgId} childId=${r.org_id} parentPrograms=${d.parentPrograms} year=${year} />
+            <${ChildTasks} orgId=${orgId} childId=${r.org_id} parentPrograms=${d.parentPrograms} year=${year} without=${r.tasks_without_plan_ids || []} />
           </td></tr>`}`;
         })}</tbody>
       </table>

@@ -31,6 +31,14 @@ export function subordinatesWord(ids) {
   return t('kinds_sub');
 }
 
+// "This period" of reporting: this year, or the term's last year once the term is over; null
+// before the term begins.
+export function reportPeriod(term) {
+  if (!term) return null;
+  const y = Math.min(new Date().getFullYear(), term.ends_year);
+  return y < term.starts_year ? null : String(y);
+}
+
 export function viewHref(orgId, view, year, extra = {}) {
   return `/o/${orgId}${view && view !== 'overview' ? '/' + view : ''}${qs({ t: year, ...extra })}`;
 }

@@ -2,7 +2,7 @@
 // no task covers stays red until a task covers it or it is waived with a reason.
 import { useState } from 'preact/hooks';
 import { t, num, pct } from '../i18n.js';
-import { get, post, listAll, qs, ensureOrgs, orgs } from '../api.js';
+import { get, post, del, listAll, qs, ensureOrgs, orgs } from '../api.js';
 import { html, useAsync, Async, Link, errorText, toast, useId, orgLabel } from '../ui.js';
 import { context, itemTree, resolutionItems, viewHref } from './common.js';
 import { canEdit } from './resolution.js';
@@ -50,16 +50,43 @@ function WaiveForm({ item, onDone, onCancel }) {
   </form>`;
 }
 
+// The coverage of the chosen set of programs (program_ids=1,2,3), as one more column.
+function useSetCoverage(d, sel) {
+  const key = sel ? [...sel].sort((a, b) => a - b).join(',') : '';
+  return useAsync(() => (d && d.ctx.resolution && key ? get(`/resolutions/${d.ctx.resolution.id}/coverage` + qs({ program_ids: key })) : Promise.resolve(null)), [d, key]);
+}
+
 export function CoverageView({ orgId, year, user, route }) {
   const focusId = +(route.q.get('p') || 0);
   const st = useAsync(() => loadCoverage(orgId, year, focusId), [orgId, year, focusId]);
   const [only, setOnly] = useState(false);
   const [waiving, setWaiving] = useState(null);
+  const [chosen, setChosen] = useState(null); // Set of program ids, null: the org's own
   const cid = useId('only');
   const editable = canEdit(user);
+  const d0 = st.data;
+  // By default the set is the org's own programs (else every column).
+  const sel = chosen || (d0 && d0.cols ? new Set((d0.cols.some((p) => p.org_id === orgId) ? d0.cols.filter((p) => p.org_id === orgId) : d0.cols).map((p) => p.id)) : null);
+  const setSt = useSetCoverage(d0, sel);
+  const unwaive = async (item) => {
+    try {
+      await del(`/items/${item.id}/waiver`);
+      toast(t('cv_unwaived', { code: item.code || '#' + item.id }));
+      st.reload();
+    } catch (x) {
+      toast(errorText(x), 'error');
+    }
+  };
   return html`<${Async} state=${st}>${(d) => {
     if (!d.ctx.resolution) return html`<p class="notice">${t('ov_no_resolution')}</p>`;
     const { all, cols, per, main, mainTasks } = d;
+    const setCov = setSt.data;
+    const setMap = setCov ? new Map(setCov.items.map((i) => [i.id, i])) : null;
+    const toggleSel = (pid) => {
+      const n = new Set(sel);
+      n.has(pid) ? n.delete(pid) : n.add(pid);
+      setChosen(n);
+    };
     const cov = new Map(all.items.map((i) => [i.id, i]));
     const waived = new Set(all.waived || []);
     const counted = all.items.filter((i) => i.counted);
@@ -77,6 +104,10 @@ export function CoverageView({ orgId, year, user, route }) {
         <strong>${t('cv_summary', { covered: done.length, counted: counted.length, ratio: pct(all.ratio) })}</strong>
         ${uncovered.size > 0 && html` · <span class="late">${t('cv_uncovered', { n: uncovered.size })}</span>`}
       </p>
+      ${sel && cols.length > 0 && html`<p class="cov-set muted" data-ratio=${setCov ? setCov.ratio : ''}>
+        ${t('cv_set_summary', { k: sel.size })}: ${setCov ? html`<strong>${t('cv_set_ratio', { covered: setCov.covered, counted: setCov.counted, ratio: pct(setCov.ratio) })}</strong>${setCov.uncovered.length ? html` · <span class="late">${t('cv_uncovered', { n: setCov.uncovered.length })}</span>` : ''}` : sel.size ? t('loading') : t('none')}
+        <small> — ${t('cv_set_hint')}</small>
+      </p>`}
       ${uncovered.size > 0 && html`<p class="cov-jump">${t('cv_jump')}: ${d.items.filter((i) => uncovered.has(i.id)).map((i) => html`<a href=${'#cv-' + i.id} onClick=${(e) => (e.preventDefault(), document.getElementById('cv-' + i.id)?.scrollIntoView({ block: 'center' }))} title=${i.text}>${i.code || '#' + i.id}</a>`)}</p>`}
       <div class="field inline check"><input type="checkbox" id=${cid} checked=${only} onChange=${(e) => setOnly(e.target.checked)} /><label for=${cid}>${t('cv_only_uncovered')}</label></div>
       <div class="table-scroll matrix-scroll">
@@ -84,9 +115,11 @@ export function CoverageView({ orgId, year, user, route }) {
         <thead><tr>
           <th scope="col" class="m-item">${t('cv_item')}</th>
           <th scope="col" class="m-all">${t('cv_all')}</th>
+          <th scope="col" class="m-all m-set">${t('cv_set_col', { k: sel ? sel.size : 0 })}</th>
           ${cols.map((p, i) => html`<th scope="col" class=${'m-prog' + (i === mainIdx ? ' main' : '')} title=${p.title}>
             <${Link} href=${viewHref(p.org_id, 'program', year, { p: p.id })}>${orgLabel(orgs.get(p.org_id))}<//>
             ${per[i] && html`<small class="muted">${pct(per[i].ratio, 0)}</small>`}
+            <input type="checkbox" class="m-pick" checked=${!!(sel && sel.has(p.id))} onChange=${() => toggleSel(p.id)} aria-label=${t('cv_set_pick', { org: orgLabel(orgs.get(p.org_id)), title: p.title })} title=${t('cv_set_hint')} />
           </th>`)}
         </tr></thead>
         <tbody>${rows.map(({ item, depth }) => {
@@ -99,10 +132,17 @@ export function CoverageView({ orgId, year, user, route }) {
               ${state === 'uncovered' && html`<div class="cv-note"><strong class="late">${t('cv_not_covered')}</strong>
                 ${editable && waiving !== item.id && html` <button type="button" class="small" onClick=${() => setWaiving(item.id)} aria-label=${t('cv_waive') + ' ' + (item.code || '')}>${t('cv_waive')}</button>`}</div>`}
               ${waiving === item.id && html`<${WaiveForm} item=${item} onDone=${() => (setWaiving(null), st.reload())} onCancel=${() => setWaiving(null)} />`}
-              ${state === 'waived' && html`<div class="cv-note waived">${t('item_waived', { reason: item.waiver_reason || '' })}</div>`}
+              ${state === 'waived' && html`<div class="cv-note waived">${t('item_waived', { reason: item.waiver_reason || '' })}
+                ${editable && html` <button type="button" class="small" onClick=${() => unwaive(item)} aria-label=${t('cv_unwaive') + ' ' + (item.code || '')}>${t('cv_unwaive')}</button>`}</div>`}
               ${state === 'parent' && html`<div class="cv-note muted">${t('cv_covered_by_children')}</div>`}
             </th>
             <td class="m-all">${state === 'parent' ? '' : state === 'waived' ? t('cv_waived') : c.task_ids && c.task_ids.length ? html`<span class="yes">✓ ${num(c.task_ids.length, 0)}</span>` : html`<span class="no">✗</span>`}</td>
+            <td class="m-all m-set">${(() => {
+              if (state === 'parent' || !setMap) return '';
+              if (state === 'waived') return t('cv_waived');
+              const sc = setMap.get(item.id);
+              return sc && sc.task_ids && sc.task_ids.length ? html`<span class="yes">✓ ${num(sc.task_ids.length, 0)}</span>` : html`<span class="no">✗</span>`;
+            })()}</td>
             ${cols.map((p, i) => {
               const pc = perMaps[i].get(item.id);
               const n = pc && pc.task_ids ? pc.task_ids.length : 0;

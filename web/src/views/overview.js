@@ -1,12 +1,12 @@
 // Overview of an org: its subtree's roll-up for the term (tasks by status, overdue, mean progress,
 // programs adopted, dissemination), which subordinates have held their congress and adopted their
 // action program, the most overdue tasks, and the indicators against their targets.
-import { useState } from 'preact/hooks';
+import { useState, useEffect } from 'preact/hooks';
 import { t, num, pct, dateRange, period, periodEnd, todayIso, daysBetween, timeFrame } from '../i18n.js';
 import { get, qs, listAll, children, ensureOrgs, orgs } from '../api.js';
 import { html, useAsync, Async, Link, OrgName, Progress } from '../ui.js';
 import { LineChart } from '../chart.js';
-import { context, ResolutionNote, subordinatesWord, viewHref, itemTree } from './common.js';
+import { context, ResolutionNote, subordinatesWord, viewHref, itemTree, reportPeriod } from './common.js';
 
 const STATUSES = ['done', 'in_progress', 'not_started', 'cancelled'];
 
@@ -65,9 +65,18 @@ async function loadOverview(orgId, year, by) {
   return { ctx, rollup, kids, cascade, overdue, dueOf };
 }
 
-function Subordinates({ data, orgId, year }) {
+// Who has not reported the indicators this period, from the indicators panel once it has loaded.
+function ReportLine({ nr, year }) {
+  if (!nr || !nr.now || !nr.rows.length) return '';
+  const p = period(nr.now);
+  if (!nr.missing.length) return html`<p class="reported-all muted">✓ ${t('ov_all_reported', { period: p })}</p>`;
+  const shown = nr.missing.slice(0, 4);
+  return html`<p class="warn-line not-reported-line">${t('ov_not_reported_line', { period: p })}: ${shown.map(([oid], i) => html`${i ? ', ' : ''}<${Link} href=${viewHref(oid, 'indicators', year)}><${OrgName} id=${oid} /><//>`)}${nr.missing.length > shown.length ? html` <a href="#ov-not-reported" onClick=${(e) => (e.preventDefault(), document.getElementById('ov-not-reported')?.scrollIntoView({ block: 'center' }))}>${t('pg_more_orgs', { n: nr.missing.length - shown.length })}</a>` : ''}</p>`;
+}
+
+function Subordinates({ data, orgId, year, nr }) {
   const rows = data.cascade;
-  if (!rows.length) return html`<p class="muted">${t('ov_no_subordinates')}</p>`;
+  if (!rows.length) return html`<p class="muted">${t('ov_no_subordinates')}</p><${ReportLine} nr=${nr} year=${year} />`;
   const word = subordinatesWord(rows.map((r) => r.org_id));
   const held = rows.filter((r) => r.congress_held_to).length;
   const adopted = rows.filter((r) => r.status === 'adopted').length;
@@ -80,7 +89,8 @@ function Subordinates({ data, orgId, year }) {
       <${CountLine} n=${adopted} m=${rows.length} text=${t('ov_program_adopted', { n: adopted, m: rows.length, what: word })} href=${href} />
     </ul>
     ${median != null && html`<p class="muted">${t('ov_timeliness')}: ${t('ov_median_days', { n: num(median, 0) })}</p>`}
-    ${missing.length > 0 && html`<p class="warn-line">${t('ov_not_adopted')}: ${missing.map((r, i) => html`${i ? ', ' : ''}<${Link} href=${viewHref(r.org_id, 'program', year)}>${r.org_short_name || r.org_name}<//>`)}</p>`}`;
+    ${missing.length > 0 && html`<p class="warn-line">${t('ov_not_adopted')}: ${missing.map((r, i) => html`${i ? ', ' : ''}<${Link} href=${viewHref(r.org_id, 'program', year)}>${r.org_short_name || r.org_name}<//>`)}</p>`}
+    <${ReportLine} nr=${nr} year=${year} />`;
 }
 
 function OverdueList({ data, year }) {
@@ -98,16 +108,17 @@ function OverdueList({ data, year }) {
   ${overdue.length > 6 && html`<p class="muted">+ ${overdue.length - 6}</p>`}`;
 }
 
-// Indicators: for each, the roll-up of each year of the term; the latest value against the target,
-// and a projection of the trend to the term's end ("at risk" when it misses).
+// Indicators: for each, the roll-up of each year of the term up to this one; the latest value
+// against the target; the server's projection of the trend to the term's end and its at_risk;
+// and who has not reported for this period (this year, or the term's last when it is over).
 async function loadIndicators(orgId, ctx) {
-  if (!ctx.resolution) return [];
+  if (!ctx.resolution) return { rows: [], now: null, missing: [] };
   const items = await listAll(`/resolutions/${ctx.resolution.id}/items`);
   const inds = itemTree(items).map((x) => x.item).filter((i) => i.kind === 'indicator' && i.target != null).slice(0, 24);
   const years = [];
   for (let y = ctx.term.starts_year; y <= ctx.term.ends_year; y++) years.push(y);
-  const thisYear = new Date().getFullYear();
-  const want = years.filter((y) => y <= thisYear);
+  const now = reportPeriod(ctx.term);
+  const want = years.filter((y) => now && y <= +now);
   // at most 6 requests in flight
   const jobs = [];
   for (const it of inds) for (const y of want) jobs.push([it, y]);
@@ -125,35 +136,45 @@ async function loadIndicators(orgId, ctx) {
     }
   };
   await Promise.all([0, 1, 2, 3, 4, 5].map(worker));
-  return inds.map((it) => {
+  const missingBy = new Map(); // org id → indicators it has not reported for `now`
+  const rows = inds.map((it) => {
     const vals = years.map((y) => results.get(it.id + ':' + y)?.value ?? null);
     const pts = years.map((y, i) => [y, vals[i]]).filter((p) => p[1] != null);
     const last = pts.length ? pts[pts.length - 1] : null;
     const lastR = last ? results.get(it.id + ':' + last[0]) : null;
-    let projected = null;
-    if (pts.length >= 2) {
-      const n = pts.length;
-      const mx = pts.reduce((s, p) => s + p[0], 0) / n;
-      const my = pts.reduce((s, p) => s + p[1], 0) / n;
-      const sxx = pts.reduce((s, p) => s + (p[0] - mx) ** 2, 0);
-      const sxy = pts.reduce((s, p) => s + (p[0] - mx) * (p[1] - my), 0);
-      const slope = sxx ? sxy / sxx : 0;
-      projected = my + slope * (ctx.term.ends_year - mx);
-    } else if (last && last[0] >= ctx.term.ends_year) projected = last[1];
-    let risk = null;
-    if (projected != null) {
-      if (it.direction === 'lower') risk = projected > it.target;
-      else if (it.direction === 'exact') risk = Math.abs(projected - it.target) > Math.abs(it.target) * 0.05;
-      else risk = projected < it.target;
-    }
-    return { it, years, vals, last, ratio: lastR ? lastR.achieved_ratio : null, reporting: lastR, projected, risk };
+    const nowR = now ? results.get(it.id + ':' + now) : null;
+    for (const oid of (nowR && nowR.not_reported) || []) missingBy.set(oid, (missingBy.get(oid) || 0) + 1);
+    // at_risk and projected do not depend on the period asked: any answer carries them.
+    const any = nowR || lastR;
+    return { it, years, vals, last, ratio: lastR ? lastR.achieved_ratio : null, nowR, projected: any ? any.projected : null, risk: any ? any.at_risk : null };
   });
+  const missing = [...missingBy.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  await ensureOrgs(missing.slice(0, 12).map((m) => m[0]));
+  const closed = rows.some((r) => r.nowR && r.nowR.period_closed);
+  return { rows, now, missing, closed };
 }
 
-function Indicators({ orgId, ctx }) {
+function NotReported({ data, year }) {
+  const { missing, now, closed } = data;
+  if (!now) return '';
+  if (!missing.length) return html`<p class="reported-all muted">✓ ${t('ov_all_reported', { period: period(now) })}</p>`;
+  const shown = missing.slice(0, 12);
+  return html`<div class="not-reported" id="ov-not-reported" data-count=${missing.length}>
+    <h3>${t('ov_not_reported', { period: period(now) })} <span class="count bad">${num(missing.length, 0)}</span></h3>
+    ${!closed && html`<p class="muted">${t('ov_period_open')}</p>`}
+    <ul class="inline-list">${shown.map(([oid, n]) => html`<li><${Link} href=${viewHref(oid, 'indicators', year)}><${OrgName} id=${oid} /><//> <small class="muted">(${t('ov_n_indicators', { n })})</small></li>`)}</ul>
+    ${missing.length > shown.length && html`<p class="muted">${t('pg_more_orgs', { n: missing.length - shown.length })}</p>`}
+  </div>`;
+}
+
+function Indicators({ orgId, ctx, year, onData }) {
   const st = useAsync(() => loadIndicators(orgId, ctx), [orgId, ctx.resolution && ctx.resolution.id]);
+  useEffect(() => {
+    if (st.data && onData) onData(st.data);
+  }, [st.data]);
   const [sel, setSel] = useState(null);
-  return html`<${Async} state=${st}>${(rows) => {
+  return html`<${Async} state=${st}>${(data) => {
+    const { rows, now } = data;
     if (!rows.length) return html`<p class="muted">${t('ov_indicators_none')}</p>`;
     const withData = rows.filter((r) => r.last);
     const cur = rows.find((r) => r.it.id === sel) || withData.find((r) => r.risk) || withData[0] || rows[0];
@@ -165,20 +186,22 @@ function Indicators({ orgId, ctx }) {
             { label: t('ov_actual'), values: cur.vals, color: cur.risk ? '#b3261e' : '#1a5fb4' },
             { label: t('ov_target'), values: cur.years.map(() => cur.it.target), color: '#2e7d32', dash: [6, 4] },
           ]} />
-        ${cur.risk && html`<p class="late">${t('ov_at_risk')}: ${num(cur.projected, 2)} / ${num(cur.it.target, 2)} ${cur.it.unit || ''} (${cur.years[cur.years.length - 1]})</p>`}
+        ${cur.risk && cur.projected != null && html`<p class="late">${t('ov_at_risk')}: ${t('ov_projected', { value: num(cur.projected, 2), target: num(cur.it.target, 2), unit: cur.it.unit || '', year: cur.years[cur.years.length - 1] })}</p>`}
       </div>
       <div class="table-scroll ind-scroll">
       <table class="grid compact ind-table">
         <thead><tr><th scope="col">${t('id_pick')}</th><th scope="col" class="num">${t('ov_baseline')}</th><th scope="col" class="num">${t('ov_target')}</th><th scope="col" class="num">${t('ov_latest')}</th><th scope="col">${t('pg_status')}</th></tr></thead>
-        <tbody>${rows.map((r) => html`<tr class=${(r === cur ? 'selected ' : '') + (r.risk ? 'risk' : '')}>
+        <tbody>${rows.map((r) => html`<tr class=${(r === cur ? 'selected ' : '') + (r.risk ? 'risk' : '')} data-item=${r.it.id} data-at-risk=${String(r.risk)}>
           <td><button type="button" class="link left" aria-pressed=${r === cur ? 'true' : 'false'} onClick=${() => setSel(r.it.id)}>${r.it.code ? r.it.code + ' ' : ''}${r.it.text}</button></td>
           <td class="num">${num(r.it.baseline, 2)}</td>
           <td class="num">${num(r.it.target, 2)} ${r.it.unit || ''}</td>
           <td class="num">${r.last ? html`${num(r.last[1], 2)}<br /><small class="muted">${period(String(r.last[0]))}</small>` : html`<span class="muted">${t('ov_no_data')}</span>`}</td>
-          <td>${r.risk === true ? html`<span class="badge risk">${t('ov_at_risk')}</span>` : r.risk === false ? html`<span class="badge ok">${t('ov_on_track')}</span>` : ''}</td>
+          <td>${r.risk === true ? html`<span class="badge risk" title=${r.projected != null ? t('ov_projected_short', { value: num(r.projected, 2) }) : ''}>${t('ov_at_risk')}</span>` : r.risk === false ? html`<span class="badge ok">${t('ov_on_track')}</span>` : ''}
+            ${r.nowR && r.nowR.orgs_expected > 0 && html`<br /><small class=${'reporting' + (r.nowR.orgs_reporting < r.nowR.orgs_expected ? ' late' : ' muted')} title=${t('ov_reported_col', { period: period(now) })}>${t('ov_reported_n', { n: num(r.nowR.orgs_reporting, 0), m: num(r.nowR.orgs_expected, 0), period: now })}</small>`}</td>
         </tr>`)}</tbody>
       </table>
       </div>
+      <${NotReported} data=${data} year=${year} />
     </div>`;
   }}<//>`;
 }
@@ -186,6 +209,7 @@ function Indicators({ orgId, ctx }) {
 export function Overview({ orgId, org, year }) {
   const [by, setBy] = useState('program');
   const st = useAsync(() => loadOverview(orgId, year, by), [orgId, year, by]);
+  const [nr, setNr] = useState(null);
   return html`<${Async} state=${st}>${(d) => {
     const r = d.rollup;
     const tasks = r.tasks || {};
@@ -213,7 +237,7 @@ export function Overview({ orgId, org, year }) {
       <div class="ov-grid">
         <section class="panel ov-ind" aria-labelledby="ov-ind">
           <h2 id="ov-ind">${t('ov_indicators')}</h2>
-          ${d.ctx.resolution ? html`<${Indicators} orgId=${orgId} ctx=${d.ctx} />` : html`<p class="muted">${t('ov_no_resolution')}</p>`}
+          ${d.ctx.resolution ? html`<${Indicators} orgId=${orgId} ctx=${d.ctx} year=${year} onData=${setNr} />` : html`<p class="muted">${t('ov_no_resolution')}</p>`}
         </section>
         <div class="ov-side">
           <section class="panel" aria-labelledby="ov-status">
@@ -222,7 +246,7 @@ export function Overview({ orgId, org, year }) {
           </section>
           <section class="panel" aria-labelledby="ov-subs">
             <h2 id="ov-subs">${t('ov_subordinates')}</h2>
-            <${Subordinates} data=${d} orgId=${orgId} year=${year} />
+            <${Subordinates} data=${d} orgId=${orgId} year=${year} nr=${nr} />
           </section>
           <section class="panel" aria-labelledby="ov-overdue">
             <h2 id="ov-overdue">${t('ov_overdue_tasks')} ${d.overdue.length ? html`<span class="count bad">${d.overdue.length}</span>` : ''}</h2>

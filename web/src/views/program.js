@@ -284,14 +284,19 @@ function OrgList({ ids, strip }) {
   return html`${shown.map((id, i) => html`${i ? '; ' : ''}<${OrgName} id=${id} strip=${strip} />`)}${shown.length < ids.length ? html` <button type="button" class="link" aria-expanded="false" onClick=${() => setAll(true)}>${t('pg_more_orgs', { n: ids.length - shown.length })}</button>` : ''}`;
 }
 
+// What a task lacks to be specific and feasible, as the server names it (missing: time_frame,
+// output); a lead is required, so it is never missing from a saved task.
+const FLAG_OF = { time_frame: 'pg_flag_time', output: 'pg_flag_output', lead: 'pg_flag_lead' };
+function taskFlags(task) {
+  const m = task.missing || [...(!task.period && !task.due_on ? ['time_frame'] : []), ...(!task.output ? ['output'] : [])];
+  return [...(task.lead_org_id ? [] : ['lead']), ...m].map((k) => t(FLAG_OF[k] || k));
+}
+
 function ViewRow({ row, ctx, editable, onEdit, onAddSub, onMove, highlight }) {
   const { task, depth, sibs, index } = row;
   const byId = ctx.itemsById;
-  const flags = [];
-  if (!task.lead_org_id) flags.push(t('pg_flag_lead'));
-  if (!task.period && !task.due_on) flags.push(t('pg_flag_time'));
-  if (!task.output) flags.push(t('pg_flag_output'));
-  return html`<tr id=${'task-' + task.id} class=${'depth-' + Math.min(depth, 3) + (highlight ? ' highlight' : '') + (task.status === 'cancelled' ? ' cancelled' : '')} onDblClick=${editable ? onEdit : undefined}>
+  const flags = taskFlags(task);
+  return html`<tr id=${'task-' + task.id} class=${'depth-' + Math.min(depth, 3) + (highlight ? ' highlight' : '') + (task.status === 'cancelled' ? ' cancelled' : '') + (flags.length ? ' flagged' : '')} onDblClick=${editable ? onEdit : undefined}>
     <td class="no">${task.code}</td>
     <td class="title">
       <div>${task.title}</div>
@@ -380,18 +385,23 @@ async function loadProgramPage(orgId, year, wantId) {
 }
 
 async function loadTasks(program, ctxR) {
-  const [tasks, items, orgOptions, coverage] = await Promise.all([
+  const [fresh, tasks, items, orgOptions, coverage] = await Promise.all([
+    get('/programs/' + program.id).catch(() => program),
     listAll(`/programs/${program.id}/tasks`),
     program.resolution_id ? resolutionItems(program.resolution_id) : Promise.resolve([]),
     subtree(program.org_id),
     program.resolution_id ? get(`/resolutions/${program.resolution_id}/coverage` + qs({ program_id: program.id })).catch(() => null) : Promise.resolve(null),
   ]);
   await ensureOrgs(tasks.flatMap((x) => [x.lead_org_id, ...(x.coordinating_org_ids || [])]));
-  return { tasks, items, orgOptions, coverage };
+  return { fresh, tasks, items, orgOptions, coverage };
 }
 
-function ProgramTable({ program, ctxR, user, year, orgId, route, onProgramChanged }) {
+function ProgramTable({ program, ctxR, user, year, orgId, route, onLoaded }) {
   const st = useAsync(() => loadTasks(program, ctxR), [program.id]);
+  // The program as it stands after each load (its incomplete_tasks moves as rows are edited).
+  useEffect(() => {
+    if (st.data && onLoaded) onLoaded(st.data.fresh);
+  }, [st.data]);
   const [editing, setEditing] = useState(null); // task id | 'sub:ID'
   const [drafts, setDrafts] = useState([]);
   const [focusKey, setFocusKey] = useState(0);
@@ -417,7 +427,6 @@ function ProgramTable({ program, ctxR, user, year, orgId, route, onProgramChange
       year,
     };
     const rows = taskTree(d.tasks);
-    const flagged = d.tasks.filter((x) => !x.lead_org_id || (!x.period && !x.due_on) || !x.output).length;
     const cov = d.coverage;
     const counted = cov ? cov.items.filter((i) => i.counted).length : 0;
     const covered = cov ? cov.items.filter((i) => i.counted && (i.covered || (cov.waived || []).includes(i.id))).length : 0;
@@ -437,7 +446,6 @@ function ProgramTable({ program, ctxR, user, year, orgId, route, onProgramChange
       <p class="program-summary">
         <strong>${t('pg_tasks_count', { n: d.tasks.length })}</strong>
         ${cov && html` · <${Link} href=${viewHref(orgId, 'coverage', year, { p: program.id })} class="cov-link" data-coverage=${cov.ratio}>${t('pg_coverage_ratio', { p: `${covered}/${counted} (${pct(cov.ratio)})` })}<//>`}
-        ${flagged > 0 && html` · <span class="flag">⚠ ${t('pg_flags', { n: flagged })}</span>`}
       </p>
       ${editable && html`<p class="hint">${t('pg_keyboard_hint')}</p>`}
       <${OrgDatalist} id=${listId} options=${d.orgOptions.filter((o) => !o.ended_on)} />
@@ -471,7 +479,10 @@ export function ProgramView({ orgId, org, year, user, route }) {
   const st = useAsync(() => loadProgramPage(orgId, year, wantId), [orgId, year, wantId]);
   const [busy, setBusy] = useState(false);
   const pid = useId('prog');
+  const [fresh, setFresh] = useState(null);
   return html`<${Async} state=${st}>${({ ctxR, progs, program }) => {
+    // Tasks lacking a time frame or an output, as the server counts them (incomplete_tasks).
+    const incomplete = program ? (fresh && fresh.id === program.id ? fresh : program).incomplete_tasks || 0 : 0;
     const create = async () => {
       setBusy(true);
       try {
@@ -510,9 +521,11 @@ export function ProgramView({ orgId, org, year, user, route }) {
             ${progs.length <= 1 && html`<h2>${program.title}</h2>`}
             <p class="muted">${program.symbol ? program.symbol + ' · ' : ''}<span class=${'badge st-' + program.status}>${t('st_' + (program.status || 'draft'))}</span>
               ${program.adopted_on ? ' ' + t('pg_adopted_on', { date: date(program.adopted_on) }) : ''}
-              ${program.status !== 'adopted' && canEdit(user) ? html` <button type="button" class="small" onClick=${adopt}>${t('pg_adopt')}</button>` : ''}</p>
+              ${program.status !== 'adopted' && canEdit(user) ? html` <button type="button" class="small" onClick=${adopt}>${t('pg_adopt')}</button>` : ''}
+              ${incomplete > 0 && html` · <button type="button" class="link flag" data-incomplete=${incomplete} title=${t('pg_flags_go')}
+                onClick=${() => document.querySelector('.program-table tr.flagged')?.scrollIntoView({ block: 'center' })}>⚠ ${t('pg_flags', { n: incomplete })}</button>`}</p>
           </div>
-          <${ProgramTable} key=${program.id} program=${program} ctxR=${ctxR} user=${user} year=${year} orgId=${orgId} route=${route} />`
+          <${ProgramTable} key=${program.id} program=${program} ctxR=${ctxR} user=${user} year=${year} orgId=${orgId} route=${route} onLoaded=${setFresh} />`
         : html`<p class="notice">${t('pg_none')}</p>
           ${canEdit(user) && ctxR.resolution && html`<button type="button" class="primary" disabled=${busy} onClick=${create}>${t('pg_create')}</button>`}`}
     </div>`;

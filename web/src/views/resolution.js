@@ -163,7 +163,7 @@ export function ResolutionView({ orgId, org, year, user, route }) {
       </section>
       <section class="panel" aria-labelledby="res-h">
         <h2 id="res-h">${resolution.title}</h2>
-        <p class="muted">${resolution.symbol ? html`${t('res_symbol')}: <strong>${resolution.symbol}</strong> · ` : ''}${t('res_issued')}: ${date(resolution.issued_on)} · ${t('res_items_count', { n: items.length })}</p>
+        <p class="muted">${resolution.symbol ? html`${t('res_symbol')}: <strong>${resolution.symbol}</strong> · ` : ''}${t('res_issued')}: ${date(resolution.issued_on)}${resolution.days_after_congress != null ? html` <span class="days-after" data-days=${resolution.days_after_congress}>(${resolution.days_after_congress === 0 ? t('res_days_after_0') : t('res_days_after', { n: num(resolution.days_after_congress, 0) })})</span>` : ''} · ${t('res_items_count', { n: items.length })}</p>
         <ul class="items" aria-label=${t('res_items')}>
           ${tree.map(({ item, depth }) => html`<${ItemRow} key=${item.id} item=${item} cov=${cov.get(item.id)} waived=${waived.has(item.id)} depth=${depth} editable=${editable} editing=${editing} setEditing=${setEditing} resolutionId=${resolution.id} onChanged=${st.reload} highlight=${item.id === focusItem} />`)}
         </ul>

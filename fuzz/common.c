@@ -58,7 +58,7 @@ static long long make(struct store *st, const struct resource *r, const char *te
         fprintf(stderr, "fuzz fixture: bad JSON for %s: %s: %s\n", r->name, je.text, text);
         abort();
     }
-    struct actor a = {"fuzz", "127.0.0.1", NULL};
+    struct actor a = {.user = "fuzz", .address = "127.0.0.1"};
     struct err e = {0};
     json_t *out = resource_create(st, r, body, 0, &a, &e);
     if (!out) {

@@ -141,7 +141,7 @@ int cmd_user(int argc, char **argv)
     if (!st)
         return 1;
     struct err e = {0};
-    struct actor a = {"system", NULL, NULL};
+    struct actor a = {.user = "system"};
     int rc = 1;
     json_t *user = NULL;
     if (store_begin(st, true, &e) != 0) {

@@ -2850,7 +2850,7 @@ int cmd_gen(int argc, char **argv)
     }
     g->limit = opt(&o, "limit-seconds") ? atof(opt(&o, "limit-seconds")) : 0;
     g->tty = isatty(2);
-    g->actor = (struct actor){"gen", NULL, NULL};
+    g->actor = (struct actor){.user = "gen", .defer_index = true};
     const char *db = opt_db(&o);
     g->st = cli_create_database(db);
     if (!g->st) {
@@ -2885,7 +2885,10 @@ int cmd_gen(int argc, char **argv)
     progress(g, true);
     if (!g->dry) {
         double t = now_s();
-        if (store_commit(g->st, &e) != 0) {
+        /* The search index, deferred during the load, is built once, in its own
+         * transaction. */
+        if (store_commit(g->st, &e) != 0 || store_begin(g->st, true, &e) != 0 ||
+            store_reindex(g->st, &e) != 0 || store_commit(g->st, &e) != 0) {
             store_rollback(g->st);
             store_close(g->st);
             free(g);

@@ -35,7 +35,7 @@ struct store *cli_create_database(const char *path)
         sodium_bin2base64(password, sizeof password, raw, sizeof raw,
                           sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     }
-    struct actor a = {"system", NULL, NULL};
+    struct actor a = {.user = "system"};
     json_t *body = json_pack("{s:s,s:s,s:s,s:s}", "username", "admin", "password", password, "role",
                              "admin", "full_name", "Quản trị hệ thống");
     json_t *user = NULL;

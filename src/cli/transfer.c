@@ -244,7 +244,7 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
                        je.line, je.text, je.line);
     int rc = -1;
     json_t *later = json_array();
-    struct actor a = {"import", NULL, NULL};
+    struct actor a = {.user = "import", .defer_index = true};
     if (!json_is_object(doc) ||
         strcmp(obj_str(doc, "format") ? obj_str(doc, "format") : "", "trienkhai") != 0) {
         err_set(e, E_INVALID_FIELD, "format",
@@ -351,6 +351,8 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
                 goto done;
         }
     }
+    if (store_reindex(st, e) != 0)
+        goto done;
     if (progress)
         fprintf(stderr, "\rđã nhập / imported %zu/%zu\n", total, total);
     rc = 0;

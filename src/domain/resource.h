@@ -133,6 +133,10 @@ struct actor {
     const char *user;            /* username, or "system" for the command line */
     const char *address;         /* client address, or NULL */
     const struct access *access; /* what the actor may reach; NULL: everything */
+    /* Bulk loads (import, gen) leave the search index to one store_reindex at the end:
+     * FTS5 flushes its pending entries whenever a trigger fires between two inserts, which
+     * made indexing row by row the costliest part of a load. */
+    bool defer_index;
 };
 
 /*

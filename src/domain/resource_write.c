@@ -108,7 +108,7 @@ static json_t *write_row(struct store *st, const struct resource *r, long long i
         return NULL;
     json_t *after = resource_present(st, r, row);
     json_t *before = old ? resource_present(st, r, old) : NULL;
-    int rc = store_index(st, r, id, row, e);
+    int rc = a->defer_index ? 0 : store_index(st, r, id, row, e);
     if (rc == 0)
         rc = store_audit(st, a->user, a->address, old ? "update" : "create", r->name, id, before,
                          after, e);

@@ -650,6 +650,38 @@ int store_index(struct store *st, const struct resource *r, long long id, json_t
     return rc;
 }
 
+int store_reindex(struct store *st, struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(st, "DELETE FROM search_index", e);
+    if (!s || sq_done(st, s, e) != 0)
+        return -1;
+    for (int k = 0; resources[k]; k++) {
+        const struct resource *r = resources[k];
+        if (!r->search)
+            continue;
+        for (long long after = 0;;) {
+            json_t *rows = store_list(st, r, NULL, 0, after, 1000, e);
+            if (!rows)
+                return -1;
+            size_t i, n = json_array_size(rows);
+            json_t *row;
+            int rc = 0;
+            json_array_foreach(rows, i, row)
+            {
+                after = obj_int(row, "id");
+                if (rc == 0)
+                    rc = store_index(st, r, after, row, e);
+            }
+            json_decref(rows);
+            if (rc)
+                return -1;
+            if (n < 1000)
+                break;
+        }
+    }
+    return 0;
+}
+
 json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e)
 {
     /* Each folded word becomes a quoted FTS5 string, so the words are ANDed and nothing the

@@ -110,6 +110,9 @@ json_t *store_search(struct store *st, const char *folded_query, int limit, stru
 int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
                 struct err *e);
 
+/* Rebuilds the whole search index from the rows (after a bulk load). */
+int store_reindex(struct store *st, struct err *e);
+
 /* Users and sessions. */
 json_t *store_user_by_name(struct store *st, const char *username);
 int store_session_put(struct store *st, const char *token_hash, long long user_id, const char *kind,

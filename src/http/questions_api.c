@@ -430,9 +430,24 @@ static size_t separator_at(const char *p)
     return 0;
 }
 
-/* Is the word s[0..n) one of the folded query's words? */
+/* Is the word s[0..n) one of the folded query's words? Stored text is NFC, where a letter
+ * takes at most 3 bytes and folds to one ASCII letter, so a word of n bytes can only fold to
+ * a query word of n/3 to n letters, and an ASCII first letter must already agree: most words
+ * are ruled out before the costly fold. */
 static bool query_word(const char *s, size_t n, const char *folded_query)
 {
+    bool maybe = false;
+    for (const char *t = folded_query; *t && !maybe;) {
+        size_t tl = strcspn(t, " ");
+        unsigned char c = (unsigned char)s[0];
+        bool first_ok = c >= 0x80 || (char)((c >= 'A' && c <= 'Z') ? c + 32 : c) == t[0];
+        maybe = tl <= n && n <= 3 * tl && first_ok;
+        t += tl;
+        while (*t == ' ')
+            t++;
+    }
+    if (!maybe)
+        return false;
     char *word = strndup(s, n), *f = text_fold(word);
     bool hit = false;
     for (const char *t = folded_query; f && *f && *t && !hit;) {

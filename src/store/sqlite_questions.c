@@ -44,6 +44,49 @@ static json_t *nullable_real(sqlite3_stmt *s, int i)
                                                     : json_real(sqlite3_column_double(s, i));
 }
 
+/* A one-row statement giving two numbers (0 when it gives no row). Whichever of :o, :lo,
+ * :hi and :ty the SQL names are bound. */
+static int two_numbers(struct store *st, const char *sql, const struct range *r, long long org_id,
+                       int term_year, double out[2], struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(st, sql, e);
+    if (!s)
+        return -1;
+    bind_range(s, r);
+    sq_bind_int(s, ":o", org_id);
+    sq_bind_int(s, ":ty", term_year);
+    out[0] = out[1] = 0;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        out[0] = sqlite3_column_double(s, 0);
+        out[1] = sqlite3_column_double(s, 1);
+    }
+    sqlite3_reset(s);
+    return 0;
+}
+
+/* The parts of a roll-up both ways of computing it share: the subtree's size, and the
+ * programs and dissemination figures from the given statements. */
+static int rollup_rest(struct store *st, json_t *out, const struct range *r, long long org_id,
+                       int term_year, const char *programs_sql, const char *dissemination_sql,
+                       struct err *e)
+{
+    double orgs[2], programs[2], diss[2];
+    if (two_numbers(st, "SELECT count(*), 0 FROM orgs WHERE path >= :lo AND path < :hi", r, org_id,
+                    term_year, orgs, e) != 0 ||
+        two_numbers(st, programs_sql, r, org_id, term_year, programs, e) != 0 ||
+        two_numbers(st, dissemination_sql, r, org_id, term_year, diss, e) != 0)
+        return -1;
+    json_object_set_new(out, "orgs", json_integer((json_int_t)orgs[0]));
+    json_object_set_new(out, "programs",
+                        json_pack("{s:I,s:I}", "total", (json_int_t)programs[0], "adopted",
+                                  (json_int_t)programs[1]));
+    json_object_set_new(out, "dissemination",
+                        json_pack("{s:I,s:I,s:o}", "expected", (json_int_t)diss[0], "attended",
+                                  (json_int_t)diss[1], "rate",
+                                  diss[0] > 0 ? json_real(diss[1] / diss[0]) : json_null()));
+    return 0;
+}
+
 json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_lead, int today,
                      struct err *e)
 {
@@ -88,49 +131,13 @@ json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_
         json_pack("{s:I,s:o,s:o}", "org_id", (json_int_t)org_id, "tasks", tasks, "progress",
                   counted > 0 ? json_real((double)c[5] / (double)counted) : json_null());
 
-    s = sq_prepare(st, "SELECT count(*) FROM orgs WHERE path >= :lo AND path < :hi", e);
-    if (!s)
+    if (rollup_rest(st, out, &r, org_id, term_year,
+                    "SELECT total, adopted FROM rollup_programs WHERE org_id = :o AND "
+                    "term_year = :ty",
+                    "SELECT expected, attended FROM rollup_dissemination WHERE org_id = :o AND "
+                    "term_year = :ty",
+                    e) != 0)
         goto fail;
-    bind_range(s, &r);
-    sqlite3_step(s);
-    json_object_set_new(out, "orgs", json_integer(sqlite3_column_int64(s, 0)));
-    sqlite3_reset(s);
-
-    s = sq_prepare(st,
-                   "SELECT total, adopted FROM rollup_programs WHERE org_id = :o AND "
-                   "term_year = :ty",
-                   e);
-    if (!s)
-        goto fail;
-    sq_bind_int(s, ":o", org_id);
-    sq_bind_int(s, ":ty", term_year);
-    long long pt = 0, pa = 0;
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        pt = sqlite3_column_int64(s, 0);
-        pa = sqlite3_column_int64(s, 1);
-    }
-    sqlite3_reset(s);
-    json_object_set_new(out, "programs",
-                        json_pack("{s:I,s:I}", "total", (json_int_t)pt, "adopted", (json_int_t)pa));
-
-    s = sq_prepare(st,
-                   "SELECT expected, attended FROM rollup_dissemination WHERE org_id = :o AND "
-                   "term_year = :ty",
-                   e);
-    if (!s)
-        goto fail;
-    sq_bind_int(s, ":o", org_id);
-    sq_bind_int(s, ":ty", term_year);
-    long long de = 0, da = 0;
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        de = sqlite3_column_int64(s, 0);
-        da = sqlite3_column_int64(s, 1);
-    }
-    sqlite3_reset(s);
-    json_object_set_new(out, "dissemination",
-                        json_pack("{s:I,s:I,s:o}", "expected", (json_int_t)de, "attended",
-                                  (json_int_t)da, "rate",
-                                  de > 0 ? json_real((double)da / (double)de) : json_null()));
     return out;
 fail:
     json_decref(out);
@@ -186,47 +193,17 @@ json_t *store_rollup_scan(struct store *st, long long org_id, int term_year, boo
     json_t *out = json_pack("{s:I,s:o,s:o}", "org_id", (json_int_t)org_id, "tasks", tasks,
                             "progress", progress);
 
-    s = sq_prepare(st, "SELECT count(*) FROM orgs WHERE path >= :lo AND path < :hi", e);
-    if (!s)
+    if (rollup_rest(st, out, &r, org_id, term_year,
+                    "SELECT count(*), total(p.status = 'adopted') FROM programs p "
+                    "JOIN orgs o ON o.id = p.org_id LEFT JOIN resolutions rs ON rs.id = "
+                    "p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
+                    "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
+                    "SELECT total(d.expected), total(d.attended) FROM disseminations d "
+                    "JOIN orgs o ON o.id = d.org_id JOIN resolutions rs ON rs.id = "
+                    "d.resolution_id JOIN terms tm ON tm.id = rs.term_id "
+                    "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
+                    e) != 0)
         goto fail;
-    bind_range(s, &r);
-    sqlite3_step(s);
-    json_object_set_new(out, "orgs", json_integer(sqlite3_column_int64(s, 0)));
-    sqlite3_reset(s);
-
-    s = sq_prepare(st,
-                   "SELECT count(*), total(p.status = 'adopted') FROM programs p "
-                   "JOIN orgs o ON o.id = p.org_id LEFT JOIN resolutions rs ON rs.id = "
-                   "p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
-                   "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
-                   e);
-    if (!s)
-        goto fail;
-    bind_range(s, &r);
-    sq_bind_int(s, ":ty", term_year);
-    sqlite3_step(s);
-    json_object_set_new(out, "programs",
-                        json_pack("{s:I,s:I}", "total", (json_int_t)sqlite3_column_int64(s, 0),
-                                  "adopted", (json_int_t)sqlite3_column_double(s, 1)));
-    sqlite3_reset(s);
-
-    s = sq_prepare(st,
-                   "SELECT total(d.expected), total(d.attended) FROM disseminations d "
-                   "JOIN orgs o ON o.id = d.org_id JOIN resolutions rs ON rs.id = d.resolution_id "
-                   "JOIN terms tm ON tm.id = rs.term_id "
-                   "WHERE o.path >= :lo AND o.path < :hi AND (:ty = 0 OR tm.starts_year = :ty)",
-                   e);
-    if (!s)
-        goto fail;
-    bind_range(s, &r);
-    sq_bind_int(s, ":ty", term_year);
-    sqlite3_step(s);
-    double expected = sqlite3_column_double(s, 0), attended = sqlite3_column_double(s, 1);
-    sqlite3_reset(s);
-    json_object_set_new(out, "dissemination",
-                        json_pack("{s:I,s:I,s:o}", "expected", (json_int_t)expected, "attended",
-                                  (json_int_t)attended, "rate",
-                                  expected > 0 ? json_real(attended / expected) : json_null()));
     return out;
 fail:
     json_decref(out);

@@ -104,13 +104,10 @@ __attribute__((format(printf, 1, 2))) static inline json_t *fx_json(const char *
 }
 
 /* Creates a row of r from a printf-formatted JSON body; returns the presented object. */
-__attribute__((format(printf, 3, 4))) static inline json_t *
-fx_create_obj(struct fx *f, const struct resource *r, const char *fmt, ...)
+static inline json_t *fx_vcreate_obj(struct fx *f, const struct resource *r, const char *fmt,
+                                     va_list ap)
 {
-    va_list ap;
-    va_start(ap, fmt);
     json_t *body = fx_vjson(fmt, ap);
-    va_end(ap);
     struct err e = {0};
     json_t *out = resource_create(f->st, r, body, 0, &f->actor, &e);
     if (!out) {
@@ -125,27 +122,26 @@ fx_create_obj(struct fx *f, const struct resource *r, const char *fmt, ...)
     return out;
 }
 
+__attribute__((format(printf, 3, 4))) static inline json_t *
+fx_create_obj(struct fx *f, const struct resource *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    json_t *out = fx_vcreate_obj(f, r, fmt, ap);
+    va_end(ap);
+    return out;
+}
+
 /* The same, keeping only the new id. */
 __attribute__((format(printf, 3, 4))) static inline long long
 fx_create(struct fx *f, const struct resource *r, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    json_t *body = fx_vjson(fmt, ap);
+    json_t *out = fx_vcreate_obj(f, r, fmt, ap);
     va_end(ap);
-    struct err e = {0};
-    json_t *out = resource_create(f->st, r, body, 0, &f->actor, &e);
-    if (!out) {
-        char *text = json_dumps(body, JSON_COMPACT), msg[2048];
-        snprintf(msg, sizeof msg, "create %s %s failed: %s: %s (field \"%s\")", r->name, text,
-                 err_name(e.code), e.message, e.field);
-        free(text);
-        json_decref(body);
-        fail_msg("%s", msg);
-    }
     long long id = obj_int(out, "id");
     json_decref(out);
-    json_decref(body);
     return id;
 }
 

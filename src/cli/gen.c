@@ -58,6 +58,7 @@ struct gen {
     double secs[NRES];       /* time inside resource_create per resource */
     long long last_id[NRES];
     double commit_secs;
+    double finish_secs; /* the bulk load's end: roll-ups, triggers, search index */
     int commits;
     double last_progress;
     const char *phase;
@@ -2753,6 +2754,8 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
         fputc('\n', stderr);
     }
     fprintf(stderr, "%-18s %12d %10.2f\n", "commits", g->commits, g->commit_secs);
+    fprintf(stderr, "%-18s %12s %10.2f   (roll-ups built, triggers back, search index)\n", "finish",
+            "", g->finish_secs);
     fprintf(stderr, "%-18s %12lld %10.2f %12.0f\n", "total", g->rows, written,
             written > 0 ? g->rows / written : 0);
     fprintf(stderr, "database: %.1f MB (%.0f bytes per row)\n", size / 1e6,
@@ -2765,7 +2768,9 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
         for (int r = 0; r < NRES; r++)
             inside += g->secs[r];
         double overhead = inside > 0 ? written / inside : 1;
-        proj_total = written + proj * overhead;
+        /* the finish is set-based work over every row: it grows with the rows */
+        proj_total = written + proj * overhead +
+                     (g->rows ? g->finish_secs * (double)(g->rows + left_total) / g->rows : 0);
         proj_size = g->rows ? (double)size / g->rows * (g->rows + left_total) : 0;
         fprintf(stderr,
                 "stopped writing after %.0f s (--limit-seconds); the full %s tier has %lld rows; "
@@ -2797,6 +2802,7 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
                         json_real(written > 0 ? round(g->rows / written) : 0));
     set_i(o, "database_bytes", size);
     set_i(o, "commits", g->commits);
+    json_object_set_new(o, "finish_seconds", json_real(round(g->finish_secs * 100) / 100));
     json_object_set_new(o, "commit_seconds", json_real(round(g->commit_secs * 100) / 100));
     json_t *per = json_object();
     for (const char *const *name = REPORT_ORDER; *name; name++) {
@@ -2850,18 +2856,25 @@ int cmd_gen(int argc, char **argv)
     }
     g->limit = opt(&o, "limit-seconds") ? atof(opt(&o, "limit-seconds")) : 0;
     g->tty = isatty(2);
-    g->actor = (struct actor){.user = "gen", .defer_index = true};
+    static struct bulk_load bulk;
+    g->actor = (struct actor){.user = "gen", .bulk = &bulk};
     const char *db = opt_db(&o);
-    g->st = cli_create_database(db);
-    if (!g->st) {
+    if (access(db, F_OK) == 0) {
         free(g);
-        return 1;
+        return fail("%s đã có; không ghi đè / %s already exists", db, db);
     }
+    /* Written as FILE.part, without journal or syncs, and renamed when complete: a crash
+     * leaves no half-made database under the name asked for. */
+    char part[4096];
+    snprintf(part, sizeof part, "%s.part", db);
+    unlink(part);
     struct err e = {0};
-    if (store_begin(g->st, true, &e) != 0) {
+    g->st = cli_create_database(part);
+    if (!g->st || store_fresh_file_mode(g->st, true, &e) != 0 ||
+        store_begin(g->st, true, &e) != 0 || store_bulk_begin(g->st, &e) != 0) {
         store_close(g->st);
         free(g);
-        return fail("%s", e.message);
+        return e.message[0] ? fail("%s", e.message) : 1;
     }
     for (int r = 0; resources[r] && r < NRES; r++)
         g->last_id[r] = r == resource_index(&res_users) ? 1 : 0;
@@ -2883,23 +2896,27 @@ int cmd_gen(int argc, char **argv)
                          i == 0, &each);
     }
     progress(g, true);
-    if (!g->dry) {
-        double t = now_s();
-        /* The search index, deferred during the load, is built once, in its own
-         * transaction. */
-        if (store_commit(g->st, &e) != 0 || store_begin(g->st, true, &e) != 0 ||
-            store_reindex(g->st, &e) != 0 || store_commit(g->st, &e) != 0) {
-            store_rollback(g->st);
-            store_close(g->st);
-            free(g);
-            return fail("%s", e.message);
-        }
-        g->commit_secs += now_s() - t;
-        g->commits++;
-    } else {
-        store_rollback(g->st); /* nothing open: the limit committed, dry mode wrote nothing */
+    double t = now_s();
+    /* In dry mode the limit has committed what was written; the bulk load is finished all
+     * the same, so that the partial database is a consistent one. */
+    if (g->dry && store_begin(g->st, true, &e) != 0) {
+        store_close(g->st);
+        free(g);
+        return fail("%s", e.message);
     }
+    if (resource_bulk_finish(g->st, &g->actor, &e) != 0 || store_commit(g->st, &e) != 0 ||
+        store_fresh_file_mode(g->st, false, &e) != 0) {
+        store_rollback(g->st);
+        store_close(g->st);
+        free(g);
+        return fail("%s", e.message);
+    }
+    g->finish_secs = now_s() - t;
     store_close(g->st);
+    if (rename(part, db) != 0) {
+        free(g);
+        return fail("không đổi được tên %s thành %s / cannot rename %s to %s", part, db, part, db);
+    }
     report(g, tier, db, opt(&o, "stats"));
     free(g);
     return 0;

@@ -244,7 +244,8 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
                        je.line, je.text, je.line);
     int rc = -1;
     json_t *later = json_array();
-    struct actor a = {.user = "import", .defer_index = true};
+    struct bulk_load bulk = {0};
+    struct actor a = {.user = "import", .bulk = &bulk};
     if (!json_is_object(doc) ||
         strcmp(obj_str(doc, "format") ? obj_str(doc, "format") : "", "trienkhai") != 0) {
         err_set(e, E_INVALID_FIELD, "format",
@@ -259,6 +260,8 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
                 obj_int(doc, "version"));
         goto done;
     }
+    if (store_bulk_begin(st, e) != 0)
+        goto done;
     size_t total = 0, done_count = 0;
     for (int k = 0; resources[k]; k++)
         total += json_array_size(json_object_get(doc, resources[k]->name));
@@ -351,7 +354,7 @@ int cli_import_json(struct store *st, const char *text, size_t len, bool progres
                 goto done;
         }
     }
-    if (store_reindex(st, e) != 0)
+    if (resource_bulk_finish(st, &a, e) != 0)
         goto done;
     if (progress)
         fprintf(stderr, "\rđã nhập / imported %zu/%zu\n", total, total);

@@ -69,6 +69,40 @@ json_t *resource_get_as(struct store *st, const struct resource *r, long long id
     return out;
 }
 
+/* Counts a row written in a bulk load; returns obj (stored shape, a new reference). */
+static json_t *bulk_note(struct bulk_load *b, const struct resource *r, long long id, json_t *obj,
+                         bool created)
+{
+    int k = resource_index(r);
+    if (!created) {
+        b->updated[k]++;
+        return json_incref(obj);
+    }
+    if (!b->created[k]++ || id < b->first_id[k])
+        b->first_id[k] = id;
+    if (id > b->last_id[k])
+        b->last_id[k] = id;
+    return json_incref(obj);
+}
+
+int resource_bulk_finish(struct store *st, const struct actor *a, struct err *e)
+{
+    for (int k = 0; resources[k] && k < BULK_RESOURCES; k++) {
+        const struct bulk_load *b = a->bulk;
+        if (!b->created[k] && !b->updated[k])
+            continue;
+        json_t *what = json_pack("{s:I,s:I,s:I,s:I}", "created", (json_int_t)b->created[k],
+                                 "updated", (json_int_t)b->updated[k], "first_id",
+                                 (json_int_t)b->first_id[k], "last_id", (json_int_t)b->last_id[k]);
+        int rc =
+            store_audit(st, a->user, a->address, "import", resources[k]->name, 0, NULL, what, e);
+        json_decref(what);
+        if (rc != 0)
+            return -1;
+    }
+    return store_bulk_end(st, e);
+}
+
 /* Stores obj as row `id` (creating when old is NULL) and does everything that follows a
  * write. Returns the presented new state or NULL. */
 static json_t *write_row(struct store *st, const struct resource *r, long long id, json_t *obj,
@@ -103,12 +137,14 @@ static json_t *write_row(struct store *st, const struct resource *r, long long i
     json_object_set_new(obj, "id", json_integer(id));
     if (rules && rules->after_write && rules->after_write(st, r, obj, old, e) != 0)
         return NULL;
+    if (a->bulk)
+        return bulk_note(a->bulk, r, id, obj, !old);
     json_t *row = store_get(st, r, id, e);
     if (!row)
         return NULL;
     json_t *after = resource_present(st, r, row);
     json_t *before = old ? resource_present(st, r, old) : NULL;
-    int rc = a->defer_index ? 0 : store_index(st, r, id, row, e);
+    int rc = store_index(st, r, id, row, e);
     if (rc == 0)
         rc = store_audit(st, a->user, a->address, old ? "update" : "create", r->name, id, before,
                          after, e);

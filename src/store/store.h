@@ -113,6 +113,17 @@ int store_index(struct store *st, const struct resource *r, long long id, json_t
 /* Rebuilds the whole search index from the rows (after a bulk load). */
 int store_reindex(struct store *st, struct err *e);
 
+/* Bulk loads (import, gen), in the caller's write transaction: store_bulk_begin takes the
+ * roll-up triggers off; store_bulk_end builds the roll-up tables from the rows, puts the
+ * triggers back and rebuilds the search index. Whatever fails in between is rolled back with
+ * the transaction, the triggers' removal included. */
+int store_bulk_begin(struct store *st, struct err *e);
+int store_bulk_end(struct store *st, struct err *e);
+/* For a new file that nobody reads before it is complete (gen writes FILE.part and renames
+ * it): no journal and no syncs while on; back to WAL and full syncs when off. Outside a
+ * transaction. */
+int store_fresh_file_mode(struct store *st, bool on, struct err *e);
+
 /* Users and sessions. */
 json_t *store_user_by_name(struct store *st, const char *username);
 int store_session_put(struct store *st, const char *token_hash, long long user_id, const char *kind,
@@ -123,6 +134,33 @@ int store_session_put(struct store *st, const char *token_hash, long long user_i
 json_t *store_session_user(struct store *st, const char *token_hash, long long now, long long idle);
 int store_session_drop(struct store *st, const char *token_hash);
 int store_sessions_drop_user(struct store *st, long long user_id, const char *kind);
+
+/* ---- For caches above the store (http/cache.c; store/sqlite_version.c) ----
+ * A cache of answers computed from the database stays true exactly as long as the database
+ * has not changed. store_version reads a value that differs from any earlier reading
+ * whenever the main database's content may have changed since, through this connection or
+ * any other (another thread's connection, another process such as the command line, a
+ * backup restored into this one). It may also differ when nothing visible changed (a
+ * rolled-back write): a cache then merely forgets too much. One small statement; call it
+ * outside a transaction, before reading what the cache will keep, so that what is kept is
+ * never older than the version it is filed under. */
+struct store_version {
+    long long others; /* commits by other connections */
+    long long pager;  /* every commit, as this connection last saw the file */
+    long long own;    /* rows changed through this connection */
+};
+int store_version(struct store *st, struct store_version *v, struct err *e);
+bool store_version_equal(const struct store_version *a, const struct store_version *b);
+
+/* What decides how long store_session_lookup's answer holds, for a caller that keeps it. */
+struct store_session {
+    long long user_id;
+    long long live_until; /* the session or token is refused from this second on */
+    long long touch_at;   /* from this second on, a lookup writes last_used again */
+};
+/* store_session_user, and fills *s (zeroed when there is no live session). */
+json_t *store_session_lookup(struct store *st, const char *token_hash, long long now,
+                             long long idle, struct store_session *s);
 
 /* Evidence bytes by content hash: stored once (a second put of the same hash is a no-op);
  * store_file_data returns a malloc'd copy and its length, or NULL. */

@@ -8,6 +8,7 @@
  */
 #include "util/text.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,12 +131,56 @@ static char *map(const char *s, utf8proc_option_t options)
     return (char *)out;
 }
 
+/* ---- the quick set ----
+ * Nearly all Vietnamese text is made of Latin letters below U+0250 and the precomposed
+ * letters of U+1E00–U+1EFF. Each of those is its own NFC, has combining class 0, and never
+ * composes with a neighbour of the set (tests/unit/util/text.c checks every pair), so a
+ * string of them alone is already NFC, and it folds code point by code point. utf8proc has
+ * no quick check of its own; decomposing and recomposing every title was the costliest part
+ * of validating a row. Anything outside the set takes utf8proc's full path. */
+
+static bool in_quick_set(uint32_t cp)
+{
+    return cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+bool text_quick_set(uint32_t cp)
+{
+    return in_quick_set(cp);
+}
+
+/* Valid UTF-8 all of whose code points are in the quick set. */
+static bool all_quick(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x80) {
+            p++;
+        } else if (*p < 0xE0) { /* two bytes: below U+0800 */
+            if ((((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F)) >= 0x250)
+                return false;
+            p += 2;
+        } else if (*p == 0xE1 && (p[1] == 0xB8 || p[1] == 0xB9 || p[1] == 0xBA || p[1] == 0xBB)) {
+            p += 3; /* U+1E00–U+1EFF: E1 B8 80 … E1 BB BF */
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* U+0340/U+0341 have canonical singleton decompositions to U+0300/U+0301, so NFC itself
  * replaces the deprecated tone marks; nothing extra is needed for them. */
 char *text_nfc(const char *s)
 {
     if (!s || !text_valid_utf8(s, strlen(s)))
         return NULL;
+    if (all_quick(s)) {
+        char *copy = strdup(s);
+        if (!copy)
+            abort();
+        return copy;
+    }
     return map(s, UTF8PROC_COMPOSE);
 }
 
@@ -302,29 +347,72 @@ static uint32_t *decode_all(const char *s, size_t *n)
  * pass; what is left is đ, which does not decompose, and the punctuation. Tone-placement
  * variants ("uỷ"/"ủy") need no separate step here: once every mark is stripped they are
  * the same letters. */
+static const utf8proc_option_t FOLD_OPTIONS =
+    UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+
+/* Appends one code point of the folded text: letters and digits as they are, a single
+ * space for any run of other characters between them, marks dropped. */
+static void fold_put(struct sbuf *out, bool *space, uint32_t cp)
+{
+    if (cp == 0x0111)
+        cp = 'd';
+    if (is_letter(cp) || is_number(cp)) {
+        if (*space && out->len)
+            sb_putc(out, ' ');
+        *space = false;
+        sb_put_cp(out, cp);
+    } else if (!is_mark(cp)) {
+        *space = true;
+    }
+}
+
+/* What utf8proc maps each code point of the quick set to, worked out once. */
+struct quick_fold {
+    uint8_t n;
+    uint32_t cps[3];
+};
+static struct quick_fold quick_low[0x250], quick_vi[0x100];
+static pthread_once_t quick_once = PTHREAD_ONCE_INIT;
+
+static void quick_fill(struct quick_fold *q, uint32_t cp)
+{
+    utf8proc_uint8_t in[8] = {0};
+    utf8proc_encode_char((utf8proc_int32_t)cp, in);
+    char *m = cp ? map((const char *)in, FOLD_OPTIONS) : NULL;
+    for (const char *p = m ? m : ""; *p && q->n < 3;)
+        q->cps[q->n++] = u8_next(&p);
+    free(m);
+}
+
+static void quick_init(void)
+{
+    for (uint32_t cp = 0; cp < 0x250; cp++)
+        quick_fill(&quick_low[cp], cp);
+    for (uint32_t cp = 0; cp < 0x100; cp++)
+        quick_fill(&quick_vi[cp], 0x1E00 + cp);
+}
+
 char *text_fold(const char *s)
 {
     if (!s || !text_valid_utf8(s, strlen(s)))
         return NULL;
-    char *bare =
-        map(s, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    if (!bare)
-        return NULL;
     struct sbuf out = {0};
     bool space = false;
-    for (const char *p = bare; *p;) {
-        uint32_t cp = u8_next(&p);
-        if (cp == 0x0111)
-            cp = 'd';
-        if (is_letter(cp) || is_number(cp)) {
-            if (space && out.len)
-                sb_putc(&out, ' ');
-            space = false;
-            sb_put_cp(&out, cp);
-        } else if (!is_mark(cp)) {
-            space = true;
+    if (all_quick(s)) {
+        pthread_once(&quick_once, quick_init);
+        for (const char *p = s; *p;) {
+            uint32_t cp = u8_next(&p);
+            const struct quick_fold *q = cp < 0x250 ? &quick_low[cp] : &quick_vi[cp - 0x1E00];
+            for (int i = 0; i < q->n; i++)
+                fold_put(&out, &space, q->cps[i]);
         }
+        return sb_finish(&out);
     }
+    char *bare = map(s, FOLD_OPTIONS);
+    if (!bare)
+        return NULL;
+    for (const char *p = bare; *p;)
+        fold_put(&out, &space, u8_next(&p));
     free(bare);
     return sb_finish(&out);
 }

@@ -8,6 +8,7 @@
 #define TK_TEXT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True when s[0..len) is well-formed UTF-8 with no NUL byte and no surrogate code point. */
 bool text_valid_utf8(const char *s, size_t len);
@@ -15,6 +16,9 @@ bool text_valid_utf8(const char *s, size_t len);
 /* NFC form of s (which must be valid UTF-8), also mapping deprecated U+0340/U+0341 to
  * U+0300/U+0301. NULL if s is not valid UTF-8. */
 char *text_nfc(const char *s);
+/* Is cp in the quick set, whose strings need no utf8proc pass for NFC or folding? (For the
+ * tests that check the set.) */
+bool text_quick_set(uint32_t cp);
 
 /* Search form: NFC, lower case, tone-placement variants unified ("uỷ"→"ủy", "hoá"→"hóa"),
  * then every diacritic removed and đ→d, punctuation turned to single spaces, trimmed.

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "util/text.h"
 
 /* Checks a malloc'd result against an expectation and frees it. */
@@ -539,6 +541,79 @@ static void test_convert_edges(void **state)
     check_str(text_convert_legacy("nh\xA9nXYZ", 4, TEXT_TCVN3), "nhân");
 }
 
+/* The quick set's promise: every code point of it, and every pair of them, is already NFC
+ * (utf8proc's own answer), so a string of them needs no normalisation pass. */
+static char *nfc_by_utf8proc(const char *s)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    return (char *)out;
+}
+
+static int quick_cps(uint32_t *out)
+{
+    int n = 0;
+    for (uint32_t cp = 1; cp < 0x2000; cp++)
+        if (text_quick_set(cp))
+            out[n++] = cp;
+    return n;
+}
+
+static void test_quick_set_is_nfc(void **state)
+{
+    (void)state;
+    static uint32_t cps[0x2000];
+    int n = quick_cps(cps);
+    assert_true(n > 700);
+    assert_false(text_quick_set(0x0300)); /* a combining mark must take the full path */
+    for (int i = 0; i < n; i++) {
+        const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cps[i]);
+        assert_int_equal(p->combining_class, 0);
+        for (int j = 0; j < n; j++) {
+            utf8proc_uint8_t pair[9] = {0};
+            utf8proc_ssize_t a = utf8proc_encode_char((utf8proc_int32_t)cps[i], pair);
+            utf8proc_encode_char((utf8proc_int32_t)cps[j], pair + a);
+            char *nfc = nfc_by_utf8proc((const char *)pair);
+            if (strcmp(nfc, (const char *)pair) != 0)
+                fail_msg("U+%04X U+%04X is not NFC", cps[i], cps[j]);
+            free(nfc);
+        }
+    }
+}
+
+/* Folding code point by code point (the quick path) gives what folding the whole string
+ * through utf8proc gives: a trailing U+2014, outside the set and folding to nothing at the
+ * end, sends the same text down the full path. */
+static void test_quick_fold_matches_full(void **state)
+{
+    (void)state;
+    static uint32_t cps[0x2000];
+    int n = quick_cps(cps);
+    uint64_t seed = 42;
+    for (int round = 0; round < 3000; round++) {
+        char s[256] = "";
+        size_t len = 0;
+        int k = 1 + (int)(seed % 12);
+        for (int i = 0; i < k; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            len += (size_t)utf8proc_encode_char((utf8proc_int32_t)cps[(seed >> 33) % (uint64_t)n],
+                                                (utf8proc_uint8_t *)s + len);
+        }
+        s[len] = 0;
+        char slow[300];
+        snprintf(slow, sizeof slow, "%s\xE2\x80\x94", s);
+        char *a = text_fold(s), *b = text_fold(slow), *c = text_nfc(s), *d = nfc_by_utf8proc(s);
+        assert_string_equal(a, b);
+        assert_string_equal(c, d);
+        free(a);
+        free(b);
+        free(c);
+        free(d);
+    }
+    check_fold("Đảng bộ xã Quảng Nghĩa — ǅ ß", "dang bo xa quang nghia dz ss");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -546,6 +621,8 @@ int main(void)
         cmocka_unit_test(test_valid_utf8_rejects),
         cmocka_unit_test(test_length),
         cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_quick_set_is_nfc),
+        cmocka_unit_test(test_quick_fold_matches_full),
         cmocka_unit_test(test_fold_basic),
         cmocka_unit_test(test_fold_equivalences),
         cmocka_unit_test(test_unify_tones),

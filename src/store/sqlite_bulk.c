@@ -1,0 +1,149 @@
+/*
+ * Bulk loads (import, gen). Row by row, the roll-up triggers of 002_rollup.sql cost about
+ * half of a load: each task re-derives its contribution to every ancestor through the
+ * task_contrib view, some twenty upserts. A bulk load takes them off for its duration and
+ * then builds the roll-up tables from the rows in a few set-based statements that group
+ * first by org (thousands of groups, not millions of rows times the tree's depth) and only
+ * then spread each group over the org's ancestors. The result is the same sums the
+ * triggers keep (the tests compare both with store_rollup_scan); the triggers go back
+ * before the transaction commits, so no other connection ever sees them missing.
+ */
+#include <stdio.h>
+#include "store/sqlite_internal.h"
+
+/* Statements run in order; each is small enough to read against the trigger it replaces. */
+static const char *const REBUILD[] = {
+    "DELETE FROM rollup_tasks",
+    "DELETE FROM rollup_due",
+    "DELETE FROM rollup_programs",
+    "DELETE FROM rollup_dissemination",
+    /* Every task once, grouped by its two orgs (the program's and the lead), its program's
+     * term year, its status and, for an open task, its due day. */
+    "CREATE TEMP TABLE bulk_task_groups AS "
+    "SELECT p.org_id AS porg, t.lead_org_id AS lorg, tm.starts_year AS year, t.status AS status, "
+    "  CASE WHEN t.status IN ('not_started', 'in_progress') AND t.due_day >= 0 "
+    "       THEN t.due_day END AS due_day, "
+    "  count(*) AS n, sum(coalesce(t.progress, 0)) AS progress "
+    "FROM tasks t JOIN programs p ON p.id = t.program_id "
+    "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "
+    "GROUP BY 1, 2, 3, 4, 5",
+    /* Counted by the program's org (by_lead 0) and by the lead org (by_lead 1). */
+    "CREATE TEMP TABLE bulk_task_direct AS "
+    "SELECT org, by_lead, year, status, due_day, sum(n) AS n, sum(progress) AS progress FROM ("
+    "  SELECT porg AS org, 0 AS by_lead, year, status, due_day, n, progress FROM bulk_task_groups "
+    "  UNION ALL "
+    "  SELECT lorg, 1, year, status, due_day, n, progress FROM bulk_task_groups) "
+    "GROUP BY 1, 2, 3, 4, 5",
+    /* Spread over the org's ancestors (its path), under its term year and under 0, as the
+     * views of 002_rollup.sql do for a single row. */
+    "INSERT INTO rollup_tasks (org_id, by_lead, term_year, total, not_started, in_progress, "
+    "  done, cancelled, progress_sum) "
+    "SELECT CAST(a.value AS INTEGER), d.by_lead, CASE k.k WHEN 0 THEN 0 ELSE d.year END, "
+    "  sum(d.n), sum(CASE WHEN d.status = 'not_started' THEN d.n ELSE 0 END), "
+    "  sum(CASE WHEN d.status = 'in_progress' THEN d.n ELSE 0 END), "
+    "  sum(CASE WHEN d.status = 'done' THEN d.n ELSE 0 END), "
+    "  sum(CASE WHEN d.status = 'cancelled' THEN d.n ELSE 0 END), "
+    "  sum(CASE WHEN d.status <> 'cancelled' THEN d.progress ELSE 0 END) "
+    "FROM bulk_task_direct d JOIN orgs o ON o.id = d.org "
+    "JOIN (SELECT 0 AS k UNION ALL SELECT 1) k ON k.k = 0 OR d.year IS NOT NULL "
+    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
+    "WHERE o.path <> '' GROUP BY 1, 2, 3",
+    "INSERT INTO rollup_due (org_id, by_lead, term_year, due_day, n) "
+    "SELECT CAST(a.value AS INTEGER), d.by_lead, CASE k.k WHEN 0 THEN 0 ELSE d.year END, "
+    "  d.due_day, sum(d.n) "
+    "FROM bulk_task_direct d JOIN orgs o ON o.id = d.org "
+    "JOIN (SELECT 0 AS k UNION ALL SELECT 1) k ON k.k = 0 OR d.year IS NOT NULL "
+    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
+    "WHERE o.path <> '' AND d.due_day IS NOT NULL GROUP BY 1, 2, 3, 4",
+    "INSERT INTO rollup_programs (org_id, term_year, total, adopted) "
+    "SELECT CAST(a.value AS INTEGER), CASE k.k WHEN 0 THEN 0 ELSE g.year END, sum(g.n), "
+    "  sum(g.adopted) "
+    "FROM (SELECT p.org_id AS org, tm.starts_year AS year, count(*) AS n, "
+    "        sum(coalesce(p.status = 'adopted', 0)) AS adopted "
+    "      FROM programs p LEFT JOIN resolutions rs ON rs.id = p.resolution_id "
+    "      LEFT JOIN terms tm ON tm.id = rs.term_id GROUP BY 1, 2) g "
+    "JOIN orgs o ON o.id = g.org "
+    "JOIN (SELECT 0 AS k UNION ALL SELECT 1) k ON k.k = 0 OR g.year IS NOT NULL "
+    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
+    "WHERE o.path <> '' GROUP BY 1, 2",
+    /* A dissemination always names a resolution, so its term year is known. */
+    "INSERT INTO rollup_dissemination (org_id, term_year, expected, attended) "
+    "SELECT CAST(a.value AS INTEGER), CASE k.k WHEN 0 THEN 0 ELSE g.year END, sum(g.expected), "
+    "  sum(g.attended) "
+    "FROM (SELECT ds.org_id AS org, tm.starts_year AS year, "
+    "        sum(coalesce(ds.expected, 0)) AS expected, sum(coalesce(ds.attended, 0)) AS attended "
+    "      FROM disseminations ds JOIN resolutions rs ON rs.id = ds.resolution_id "
+    "      JOIN terms tm ON tm.id = rs.term_id GROUP BY 1, 2) g "
+    "JOIN orgs o ON o.id = g.org JOIN (SELECT 0 AS k UNION ALL SELECT 1) k "
+    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
+    "WHERE o.path <> '' GROUP BY 1, 2",
+    "DROP TABLE temp.bulk_task_groups",
+    "DROP TABLE temp.bulk_task_direct",
+};
+
+static int exec_one(struct store *st, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    int rc = sqlite3_exec(sq_db(st), sql, NULL, NULL, &msg);
+    sqlite3_free(msg);
+    return rc == SQLITE_OK ? 0 : sq_fail(st, rc, e);
+}
+
+/* Runs `sql_of_rows`, then executes the text of each row it returns (column 0). */
+static int exec_each(struct store *st, const char *sql_of_rows, struct err *e)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(sq_db(st), sql_of_rows, -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return sq_fail(st, rc, e);
+    /* Collected first: changing the schema while stepping over sqlite_schema is undefined. */
+    json_t *texts = json_array();
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        json_array_append_new(texts, json_string((const char *)sqlite3_column_text(s, 0)));
+    sqlite3_finalize(s);
+    int out = rc == SQLITE_DONE ? 0 : sq_fail(st, rc, e);
+    size_t i;
+    json_t *t;
+    json_array_foreach(texts, i, t)
+    {
+        if (out == 0)
+            out = exec_one(st, json_string_value(t), e);
+    }
+    json_decref(texts);
+    return out;
+}
+
+int store_bulk_begin(struct store *st, struct err *e)
+{
+    /* The triggers' own text is kept in a temporary table, so that what goes back is exactly
+     * what the migrations made, whichever migration that was. */
+    if (exec_one(st,
+                 "CREATE TEMP TABLE bulk_triggers AS SELECT name, sql FROM sqlite_schema "
+                 "WHERE type = 'trigger' AND name GLOB 'rollup_*'",
+                 e) != 0)
+        return -1;
+    /* A bigger page cache while the load lasts: its indexes are written all over. */
+    if (exec_one(st, "PRAGMA cache_size = -262144", e) != 0)
+        return -1;
+    return exec_each(st, "SELECT 'DROP TRIGGER ' || name FROM temp.bulk_triggers", e);
+}
+
+int store_bulk_end(struct store *st, struct err *e)
+{
+    for (size_t i = 0; i < sizeof REBUILD / sizeof *REBUILD; i++)
+        if (exec_one(st, REBUILD[i], e) != 0)
+            return -1;
+    if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||
+        exec_one(st, "DROP TABLE temp.bulk_triggers", e) != 0 ||
+        exec_one(st, "PRAGMA cache_size = -65536", e) != 0)
+        return -1;
+    return store_reindex(st, e);
+}
+
+int store_fresh_file_mode(struct store *st, bool on, struct err *e)
+{
+    return exec_one(st,
+                    on ? "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF"
+                       : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
+                    e);
+}

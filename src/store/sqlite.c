@@ -17,7 +17,7 @@
 #include "store/sqlite_internal.h"
 #include "util/embedded.h"
 
-enum { STMT_CACHE = 192, INSERT_CACHE = 64 };
+enum { STMT_CACHE = 192, INSERT_CACHE = 64, MEMO_RESOURCES = 32 };
 
 struct cached_stmt {
     unsigned long long hash; /* of sql, compared before the text */
@@ -37,7 +37,32 @@ struct store {
         char *sql;
     } insert[INSERT_CACHE];
     int ninsert;
+    char now[32];
+    time_t now_at;
+    /* The last row read of each resource, and the last id seen to exist, inside the current
+     * transaction only (other connections may write between two). A load reads the same
+     * program for each of its tasks, the same org for each of its people; any update,
+     * delete, move or re-derivation forgets them all. */
+    struct {
+        long long id, known;
+        json_t *row;
+    } memo[MEMO_RESOURCES];
 };
+
+static void memo_forget(struct store *st)
+{
+    for (int k = 0; k < MEMO_RESOURCES; k++) {
+        json_decref(st->memo[k].row);
+        st->memo[k].row = NULL;
+        st->memo[k].id = st->memo[k].known = 0;
+    }
+}
+
+static int memo_slot(const struct resource *r)
+{
+    int k = resource_index(r);
+    return k >= 0 && k < MEMO_RESOURCES ? k : -1;
+}
 
 sqlite3 *sq_db(struct store *st)
 {
@@ -246,6 +271,7 @@ void store_close(struct store *st)
     }
     for (int i = 0; i < st->ninsert; i++)
         free(st->insert[i].sql);
+    memo_forget(st);
     sqlite3_close(st->db);
     free(st);
 }
@@ -270,6 +296,7 @@ int store_begin(struct store *st, bool write, struct err *e)
     if (!s || sq_done(st, s, e) != 0)
         return -1;
     st->in_txn = true;
+    memo_forget(st);
     return 0;
 }
 
@@ -281,6 +308,7 @@ int store_commit(struct store *st, struct err *e)
         return -1;
     }
     st->in_txn = false;
+    memo_forget(st);
     return 0;
 }
 
@@ -289,6 +317,7 @@ void store_rollback(struct store *st)
     if (!sqlite3_get_autocommit(st->db))
         exec_sql(st, "ROLLBACK", NULL);
     st->in_txn = false;
+    memo_forget(st);
 }
 
 /* ---- generic rows ---- */
@@ -303,8 +332,10 @@ static void link_table(const struct resource *r, const struct field *f, char *bu
     snprintf(buf, size, "%s__%s", r->name, f->name);
 }
 
+/* Replaces the link rows of each list field obj sets; a new row (`fresh`) has none to
+ * delete. */
 static int write_links(struct store *st, const struct resource *r, long long id, json_t *obj,
-                       struct err *e)
+                       bool fresh, struct err *e)
 {
     for (const struct field *f = r->fields; f->name; f++) {
         json_t *list = f->type == FT_REFS ? json_object_get(obj, f->name) : NULL;
@@ -312,13 +343,13 @@ static int write_links(struct store *st, const struct resource *r, long long id,
             continue;
         char table[128], sql[512];
         link_table(r, f, table, sizeof table);
-        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE owner_id = :id", table);
-        sqlite3_stmt *s = sq_prepare(st, sql, e);
-        if (!s)
-            return -1;
-        sq_bind_int(s, ":id", id);
-        if (sq_done(st, s, e) != 0)
-            return -1;
+        sqlite3_stmt *s;
+        if (!fresh) {
+            snprintf(sql, sizeof sql, "DELETE FROM %s WHERE owner_id = :id", table);
+            s = sq_prepare(st, sql, e);
+            if (!s || sq_done(st, s, e) != 0)
+                return -1;
+        }
         snprintf(sql, sizeof sql, "INSERT INTO %s (owner_id, ref_id, pos) VALUES (:id, :ref, :pos)",
                  table);
         size_t i;
@@ -352,8 +383,9 @@ static void bind_fields(sqlite3_stmt *s, const struct resource *r, json_t *obj)
 }
 
 /* The INSERT for the set of columns a row sets (a bit per field), made once per set: its
- * positional parameters follow the fields' order. Rows of one noun set the same few sets,
- * and building the text with snprintf for each row was a fifth of a bulk load. */
+ * positional parameters follow the fields' order, the timestamps last. Rows of one noun set
+ * the same few sets, and building the text with snprintf for each row was a fifth of a bulk
+ * load. */
 static const char *insert_sql(struct store *st, const struct resource *r, uint64_t set)
 {
     for (int i = 0; i < st->ninsert; i++)
@@ -367,7 +399,8 @@ static const char *insert_sql(struct store *st, const struct resource *r, uint64
         n++;
         snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s", *cols ? ", " : "",
                  field_column(f));
-        snprintf(vals + strlen(vals), sizeof vals - strlen(vals), "%s?%d", *vals ? ", " : "", n);
+        snprintf(vals + strlen(vals), sizeof vals - strlen(vals), "%s?%d", *vals ? ", " : "",
+                 f->type == FT_TIMESTAMP ? 64 : n);
     }
     char sql[8400];
     if (*cols)
@@ -383,6 +416,20 @@ static const char *insert_sql(struct store *st, const struct resource *r, uint64
     return st->insert[st->ninsert++].sql;
 }
 
+/* Now, as the timestamp columns hold it ("2026-12-01T21:25:33Z"), remade once a second:
+ * SQLite's strftime('now') in the columns' DEFAULT cost as much as the rest of a row. */
+static const char *now_text(struct store *st)
+{
+    time_t t = time(NULL);
+    if (t != st->now_at) {
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(st->now, sizeof st->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        st->now_at = t;
+    }
+    return st->now;
+}
+
 int store_insert(struct store *st, const struct resource *r, json_t *obj, long long *id,
                  struct err *e)
 {
@@ -390,6 +437,10 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
     json_t *values[64];
     int n = 0, k = 0;
     for (const struct field *f = r->fields; f->name && k < 64; f++, k++) {
+        if (f->type == FT_TIMESTAMP && !(f->flags & F_NOSTORE)) {
+            set |= 1ULL << k; /* bound to ?64, now */
+            continue;
+        }
         json_t *v = stored_column(f) ? json_object_get(obj, field_column(f)) : NULL;
         if (v) {
             set |= 1ULL << k;
@@ -401,15 +452,18 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
         return -1;
     for (int i = 0; i < n; i++)
         bind_json_at(s, i + 1, values[i]);
+    if (sqlite3_bind_parameter_count(s) == 64)
+        sqlite3_bind_text(s, 64, now_text(st), -1, SQLITE_TRANSIENT);
     if (sq_done(st, s, e) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(st->db);
-    return write_links(st, r, *id, obj, e);
+    return write_links(st, r, *id, obj, true, e);
 }
 
 int store_update(struct store *st, const struct resource *r, long long id, json_t *obj,
                  struct err *e)
 {
+    memo_forget(st);
     char sets[4096] = "";
     bool has_updated = false;
     for (const struct field *f = r->fields; f->name; f++) {
@@ -434,12 +488,13 @@ int store_update(struct store *st, const struct resource *r, long long id, json_
         if (sq_done(st, s, e) != 0)
             return -1;
     }
-    return write_links(st, r, id, obj, e);
+    return write_links(st, r, id, obj, false, e);
 }
 
 int store_restore(struct store *st, const struct resource *r, long long id, json_t *obj,
                   struct err *e)
 {
+    memo_forget(st);
     char sets[4096] = "";
     for (const struct field *f = r->fields; f->name; f++) {
         bool column = stored_column(f) || f->type == FT_TIMESTAMP;
@@ -469,6 +524,7 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
 
 int store_delete(struct store *st, const struct resource *r, long long id, struct err *e)
 {
+    memo_forget(st);
     char sql[256];
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = :id", r->name);
     sqlite3_stmt *s = sq_prepare(st, sql, e);
@@ -553,6 +609,9 @@ static int read_links(struct store *st, const struct resource *r, json_t *obj, s
 
 json_t *store_get(struct store *st, const struct resource *r, long long id, struct err *e)
 {
+    int k = memo_slot(r);
+    if (k >= 0 && st->in_txn && st->memo[k].row && st->memo[k].id == id)
+        return json_deep_copy(st->memo[k].row); /* callers may change what they get */
     char sql[256];
     snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = :id", r->name);
     struct err ignore = {0};
@@ -575,11 +634,19 @@ json_t *store_get(struct store *st, const struct resource *r, long long id, stru
         json_decref(obj);
         return NULL;
     }
+    if (k >= 0 && st->in_txn) {
+        json_decref(st->memo[k].row);
+        st->memo[k].row = json_deep_copy(obj);
+        st->memo[k].id = st->memo[k].known = id;
+    }
     return obj;
 }
 
 bool store_exists(struct store *st, const struct resource *r, long long id)
 {
+    int k = memo_slot(r);
+    if (k >= 0 && st->in_txn && id > 0 && st->memo[k].known == id)
+        return true;
     char sql[256];
     snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = :id", r->name);
     struct err e = {0};
@@ -589,6 +656,8 @@ bool store_exists(struct store *st, const struct resource *r, long long id)
     sq_bind_int(s, ":id", id);
     bool found = sqlite3_step(s) == SQLITE_ROW;
     sqlite3_reset(s);
+    if (found && k >= 0 && st->in_txn)
+        st->memo[k].known = id;
     return found;
 }
 
@@ -674,6 +743,7 @@ void sq_path_upper(const char *path, char *buf, size_t size)
 int store_org_move(struct store *st, long long org_id, long long old_parent, long long new_parent,
                    struct err *e)
 {
+    memo_forget(st);
     char *old_path = store_org_path(st, org_id);
     char *parent_path = new_parent ? store_org_path(st, new_parent) : strdup("/");
     if (!old_path || !parent_path) {
@@ -808,6 +878,7 @@ long long store_program_incomplete_tasks(struct store *st, long long program_id)
 int store_refresh_term_tasks(struct store *st, long long term_id, long long program_id,
                              struct err *e)
 {
+    memo_forget(st);
     /* The last day of the term: 31 December of ends_year, as days since 1970-01-01; a
      * program without a resolution has no term, so its "term" tasks have no due day. */
     sqlite3_stmt *s = sq_prepare(

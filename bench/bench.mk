@@ -1,12 +1,13 @@
-# `make bench`: the release binary, the province tier generated once into build/bench/
+# `make bench`: the release binary, the country tier generated once into build/bench/
 # (reused when present; BENCH_REGEN=1 makes it again), then served on a loopback port and
 # measured: generation rows/s, roll-up, coverage, search and suggestion latency, GET
 # /api/v1/tasks/{id} against nginx serving the same bytes, peak RSS, suggestion accuracy.
-# Prints a table and writes bench/results.json. Knobs: BENCH_TIER=province|country (country:
-# generation limited by BENCH_LIMIT seconds, then projected), BENCH_RUNS (wrk runs, median),
-# BENCH_WRK_SECONDS, BENCH_REQUESTS (roll-up requests per org).
+# Prints a table and writes bench/results.json. Knobs: BENCH_TIER=country|province,
+# BENCH_RUNS (wrk runs, median), BENCH_WRK_SECONDS, BENCH_REQUESTS (roll-up requests per
+# org). `make bench-country-gen` times the generation alone for BENCH_LIMIT seconds and
+# projects the rest.
 BENCH_DIR  ?= build/bench
-BENCH_TIER ?= province
+BENCH_TIER ?= country
 
 bench:
 	@$(MAKE) --no-print-directory SANITIZER= build/release/trienkhai

@@ -2897,17 +2897,13 @@ int cmd_gen(int argc, char **argv)
     }
     progress(g, true);
     double t = now_s();
-    /* In dry mode the limit has committed what was written; the bulk load is finished all
-     * the same, so that the partial database is a consistent one. */
-    if (g->dry && store_begin(g->st, true, &e) != 0) {
-        store_close(g->st);
-        free(g);
-        return fail("%s", e.message);
-    }
+    /* After --limit-seconds the load is finished all the same (commit_now left a
+     * transaction open), so that the partial database is a consistent one. */
     if (resource_bulk_finish(g->st, &g->actor, &e) != 0 || store_commit(g->st, &e) != 0 ||
         store_fresh_file_mode(g->st, false, &e) != 0) {
         store_rollback(g->st);
         store_close(g->st);
+        unlink(part);
         free(g);
         return fail("%s", e.message);
     }

@@ -1,0 +1,207 @@
+// Bulk loads, as `gen` and `import` do them: the roll-up triggers are off while rows are
+// written and the roll-ups are built set-based at the end, the search index is built once,
+// and the audit trail gets one entry per resource. These tests check, through the real
+// command line and API, that what a bulk load leaves is what writing row by row would have:
+// roll-ups equal to counts made here from the listed rows, a search index that finds the
+// rows, an audit chain that verifies, and no half-made file when gen fails.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, startServer, tempDir } from './lib.mjs';
+import { expectStatus, listAll } from './helpers.mjs';
+
+const dir = tempDir();
+const SCALE = '0.01';
+
+/** Every item of a paged list, in the order the server gives (a subtree is in tree order). */
+async function pages(server, path) {
+  const out = [];
+  for (let cursor = null, page = 0; page < 1000; page++) {
+    const r = await server.api('GET', `${path}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expectStatus(r, 200, path);
+    out.push(...r.json.items);
+    cursor = r.json.next_cursor;
+    if (!cursor) break;
+  }
+  return out;
+}
+
+function gen(db, seed = '7') {
+  return run(['gen', '--tier', 'province', '--scale', SCALE, '--seed', seed, '--db', db]);
+}
+
+/** The roll-up of org `id`, counted here from the rows: tasks by their program's org (or
+ * by their lead org), programs and dissemination sessions by their org. */
+function expectedRollup(subtree, tasks, programs, sessions, byLead) {
+  const programOrg = new Map(programs.map((p) => [p.id, p.org_id]));
+  const mine = tasks.filter((t) => subtree.has(byLead ? t.lead_org_id : programOrg.get(t.program_id)));
+  const count = (s) => mine.filter((t) => t.status === s).length;
+  const ps = programs.filter((p) => subtree.has(p.org_id));
+  const ds = sessions.filter((d) => subtree.has(d.org_id));
+  return {
+    total: mine.length,
+    not_started: count('not_started'),
+    in_progress: count('in_progress'),
+    done: count('done'),
+    cancelled: count('cancelled'),
+    programs: ps.length,
+    adopted: ps.filter((p) => p.status === 'adopted').length,
+    expected: ds.reduce((a, d) => a + (d.expected || 0), 0),
+    attended: ds.reduce((a, d) => a + (d.attended || 0), 0),
+  };
+}
+
+describe('gen', () => {
+  const db = join(dir, 'gen.db');
+  let server, tasks, programs, sessions, orgs;
+
+  before(async () => {
+    const r = gen(db);
+    assert.equal(r.status, 0, r.stderr);
+    server = await startServer({ db });
+    [tasks, programs, sessions, orgs] = await Promise.all(
+      ['/api/v1/tasks', '/api/v1/programs', '/api/v1/disseminations', '/api/v1/orgs'].map((p) => listAll(server, p)),
+    );
+  });
+  after(async () => {
+    if (server) {
+      assert.equal(await server.stop(), 0);
+      server.cleanup();
+    }
+  });
+
+  test('leaves the database under its name and no .part beside it', () => {
+    assert.ok(existsSync(db));
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.part')), []);
+    assert.ok(tasks.length > 1000, `a province at scale ${SCALE} has thousands of tasks (${tasks.length})`);
+  });
+
+  test('roll-ups built at the end equal the counts of the rows, for orgs at every level', async () => {
+    const root = orgs.find((o) => o.kind === 'province');
+    const district = orgs.find((o) => o.kind === 'district');
+    const step = Math.ceil(orgs.length / 8);
+    const sample = [root, district, ...orgs.filter((_, i) => i % step === step - 1)];
+    assert.ok(sample.some((o) => o.kind !== 'province' && o.kind !== 'district'), 'orgs down the tree');
+    for (const org of sample) {
+      const subtree = new Set((await pages(server, `/api/v1/orgs/${org.id}/subtree`)).map((o) => o.id));
+      for (const byLead of [false, true]) {
+        const r = await server.api('GET', `/api/v1/orgs/${org.id}/rollup${byLead ? '?by=lead' : ''}`);
+        expectStatus(r, 200);
+        const want = expectedRollup(subtree, tasks, programs, sessions, byLead);
+        const got = r.json;
+        const what = `${org.name}${byLead ? ' by lead' : ''}`;
+        for (const k of ['total', 'not_started', 'in_progress', 'done', 'cancelled']) assert.equal(got.tasks[k], want[k], `${what}: tasks.${k}`);
+        assert.equal(got.programs.total, want.programs, `${what}: programs`);
+        assert.equal(got.programs.adopted, want.adopted, `${what}: adopted`);
+        assert.equal(got.dissemination.expected, want.expected, `${what}: expected`);
+        assert.equal(got.dissemination.attended, want.attended, `${what}: attended`);
+      }
+    }
+    assert.ok(sample.length >= 4);
+  });
+
+  test('the roll-up triggers are back: a write after the load moves the roll-up', async () => {
+    const root = orgs.find((o) => o.kind === 'province');
+    const before = (await server.api('GET', `/api/v1/orgs/${root.id}/rollup`)).json.tasks;
+    const open = tasks.find((t) => t.status === 'not_started');
+    const r = await server.api('PATCH', `/api/v1/tasks/${open.id}`, { status: 'done', progress: 100 });
+    expectStatus(r, 200);
+    const now = (await server.api('GET', `/api/v1/orgs/${root.id}/rollup`)).json.tasks;
+    assert.equal(now.done, before.done + 1);
+    assert.equal(now.not_started, before.not_started - 1);
+    assert.equal(now.total, before.total);
+  });
+
+  test('the search index built once finds what was generated, with or without diacritics', async () => {
+    const org = orgs.find((o) => o.kind !== 'province' && /[^\x00-\x7f]/.test(o.name));
+    for (const q of [org.name, org.name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')]) {
+      const r = await server.api('GET', `/api/v1/search?q=${encodeURIComponent(q)}&limit=50`);
+      expectStatus(r, 200);
+      assert.ok(r.json.items.some((x) => x.type === 'org' && x.id === org.id), `"${q}" finds ${org.name}`);
+    }
+  });
+
+  test('one audit entry per resource stands for its rows, and the chain verifies', async () => {
+    const log = await server.api('GET', '/api/v1/audit?limit=500');
+    expectStatus(log, 200);
+    const imports = log.json.items.filter((x) => x.action === 'import');
+    const of = (name) => imports.filter((x) => x.resource === name);
+    assert.equal(of('tasks').length, 1);
+    assert.equal(of('tasks')[0].after.created, tasks.length);
+    assert.equal(of('tasks')[0].after.first_id, tasks[0].id);
+    assert.equal(of('tasks')[0].after.last_id, tasks[tasks.length - 1].id);
+    assert.equal(of('programs')[0].after.created, programs.length);
+    assert.equal(of('orgs')[0].after.created, orgs.length);
+    assert.ok(log.json.items.length < 100, 'not an entry per row');
+    const v = run(['audit', 'verify', '--db', db]);
+    assert.equal(v.status, 0, v.stderr);
+  });
+});
+
+describe('gen, deterministic and careful', () => {
+  /** An export without what differs between two runs by design: timestamps and the
+   * accounts' password hashes (their salts are random). */
+  function stable(db) {
+    const doc = JSON.parse(run(['export', '--db', db]).stdout);
+    delete doc.users;
+    const text = JSON.stringify(doc, (k, v) => (k === 'created_at' || k === 'updated_at' || k === 'exported_at' ? undefined : v));
+    return text;
+  }
+
+  test('the same seed gives the same rows; another seed does not', () => {
+    const a = join(dir, 'seed-a.db'), b = join(dir, 'seed-b.db'), c = join(dir, 'seed-c.db');
+    for (const [db, seed] of [[a, '11'], [b, '11'], [c, '12']]) assert.equal(gen(db, seed).status, 0);
+    const sa = stable(a);
+    assert.ok(sa.length > 100000);
+    assert.equal(stable(b), sa);
+    assert.notEqual(stable(c), sa);
+  });
+
+  test('refuses a file that exists, leaving it as it was', () => {
+    const db = join(dir, 'taken.db');
+    writeFileSync(db, 'not a database');
+    const r = gen(db);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /already exists/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('taken.db') && f !== 'taken.db'), []);
+  });
+});
+
+describe('import', () => {
+  test('writes one audit entry per resource, with the count of the objects it created', async () => {
+    const src = join(dir, 'gen-for-import.db');
+    assert.equal(gen(src, '5').status, 0);
+    const doc = JSON.parse(run(['export', '--db', src]).stdout);
+    const db = join(dir, 'imported.db');
+    const imp = run(['import', '--db', db], { input: JSON.stringify(doc) });
+    assert.equal(imp.status, 0, imp.stderr);
+    const s = await startServer({ db });
+    try {
+      const log = await s.api('GET', '/api/v1/audit?limit=500');
+      expectStatus(log, 200);
+      for (const name of ['orgs', 'people', 'programs', 'tasks', 'indicator_values']) {
+        const entries = log.json.items.filter((x) => x.action === 'import' && x.resource === name);
+        assert.equal(entries.length, 1, name);
+        assert.equal(entries[0].after.created, doc[name].length, name);
+        assert.equal(entries[0].user, 'import');
+      }
+      // the roll-up of the imported copy equals the source's
+      const root = doc.orgs.find((o) => o.kind === 'province');
+      const here = (await s.api('GET', `/api/v1/orgs/${root.id}/rollup`)).json;
+      const there = await startServer({ db: src });
+      try {
+        const want = (await there.api('GET', `/api/v1/orgs/${root.id}/rollup`)).json;
+        assert.deepEqual(here.tasks, want.tasks);
+        assert.deepEqual(here.programs, want.programs);
+      } finally {
+        assert.equal(await there.stop(), 0);
+        there.cleanup();
+      }
+    } finally {
+      assert.equal(await s.stop(), 0);
+      s.cleanup();
+    }
+  });
+});

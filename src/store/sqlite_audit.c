@@ -3,6 +3,7 @@
  * entry's hash and every field of the entry, so editing or deleting a row breaks the chain
  * at that row, which store_audit_verify reports.
  */
+#include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,32 +176,57 @@ int store_session_put(struct store *st, const char *token_hash, long long user_i
 
 json_t *store_session_user(struct store *st, const char *token_hash, long long now, long long idle)
 {
+    struct store_session s;
+    return store_session_lookup(st, token_hash, now, idle, &s);
+}
+
+json_t *store_session_lookup(struct store *st, const char *token_hash, long long now,
+                             long long idle, struct store_session *out)
+{
     struct err e = {0};
-    sqlite3_stmt *s = sq_prepare(st,
-                                 "SELECT user_id, last_used FROM sessions WHERE token_hash = :h "
-                                 "AND (expires_at = 0 OR expires_at > :now) "
-                                 "AND (kind = 'token' OR last_used > :now - :idle)",
-                                 &e);
+    *out = (struct store_session){0};
+    sqlite3_stmt *s =
+        sq_prepare(st,
+                   "SELECT user_id, last_used, expires_at, kind = 'token' FROM sessions "
+                   "WHERE token_hash = :h AND (expires_at = 0 OR expires_at > :now) "
+                   "AND (kind = 'token' OR last_used > :now - :idle)",
+                   &e);
     if (!s)
         return NULL;
     sq_bind_text(s, ":h", token_hash);
     sq_bind_int(s, ":now", now);
     sq_bind_int(s, ":idle", idle);
-    long long uid = 0, last = 0;
+    long long uid = 0, last = 0, expires = 0;
+    bool token = false;
     if (sqlite3_step(s) == SQLITE_ROW) {
         uid = sqlite3_column_int64(s, 0);
         last = sqlite3_column_int64(s, 1);
+        expires = sqlite3_column_int64(s, 2);
+        token = sqlite3_column_int(s, 3) != 0;
     }
     sqlite3_reset(s);
-    if (uid && now - last >= 60) {
+    if (!uid)
+        return NULL;
+    if (now - last >= 60) {
         s = sq_prepare(st, "UPDATE sessions SET last_used = :now WHERE token_hash = :h", &e);
         if (s) {
             sq_bind_int(s, ":now", now);
             sq_bind_text(s, ":h", token_hash);
-            sq_done(st, s, &e); /* a busy database only delays the touch */
+            if (sq_done(st, s, &e) == 0) /* a busy database only delays the touch */
+                last = now;
         }
     }
-    return uid ? store_get(st, resource_by_name("users"), uid, NULL) : NULL;
+    json_t *user = store_get(st, resource_by_name("users"), uid, NULL);
+    if (!user)
+        return NULL;
+    /* The same conditions as the query's, as the second at which each stops holding. */
+    long long until = expires ? expires : LLONG_MAX;
+    if (!token && last + idle < until)
+        until = last + idle;
+    out->user_id = uid;
+    out->live_until = until;
+    out->touch_at = last + 60;
+    return user;
 }
 
 int store_session_drop(struct store *st, const char *token_hash)

@@ -152,6 +152,18 @@ struct store_version {
 int store_version(struct store *st, struct store_version *v, struct err *e);
 bool store_version_equal(const struct store_version *a, const struct store_version *b);
 
+/* A cheaper way to the same answer, without a statement or a lock, when the store can offer
+ * one (SQLite in WAL mode). The caller marks, then reads store_version and what it keeps;
+ * later, while store_watch_quiet is true, nothing has been committed by anyone since the
+ * mark, so the version has not moved either. Quiet is false whenever the watch is unsure.
+ * store_watch_new: NULL when there is no watch to be had; free the watch before closing st,
+ * and use it only on st's thread. */
+struct store_watch;
+struct store_watch *store_watch_new(struct store *st);
+void store_watch_free(struct store_watch *w);
+void store_watch_mark(struct store_watch *w);
+bool store_watch_quiet(const struct store_watch *w);
+
 /* What decides how long store_session_lookup's answer holds, for a caller that keeps it. */
 struct store_session {
     long long user_id;

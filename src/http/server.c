@@ -1,13 +1,16 @@
 /*
  * The HTTP server: libmicrohttpd with its internal epoll thread and a pool of worker threads
  * sized to the cores, adapted to struct request/response (http/http.h). Each worker thread
- * has its own database connection, opened on first use. Bodies are collected up to 10 MiB;
- * a request that announces more gets 413 before its body is read. One access-log line per
- * request goes to stderr. On SIGTERM/SIGINT the server stops accepting, lets the requests in
- * flight finish, then closes every connection to the database.
+ * has its own database connection, opened on first use, and its own caches (http/cache.h).
+ * Bodies are collected up to 10 MiB; a request that announces more gets 413 before its body
+ * is read. One access-log line per request goes to stderr, buffered (see log_append). On
+ * SIGTERM/SIGINT the server stops accepting, lets the requests in flight finish, writes the
+ * last log lines, then closes every connection to the database.
  */
 #include "http/server.h"
 #include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -18,6 +21,7 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include "http/cache.h"
 #include "http/http.h"
 
 struct conn {
@@ -98,25 +102,130 @@ static void add_common_headers(struct MHD_Response *r)
     MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
 }
 
+/* The access log: one line per request, gathered in a buffer per worker thread and written
+ * to stderr when it fills, at least once a second (server_run's loop) and after the last
+ * request at shutdown; a write(2) per line cost a GET several per cent of its time, and one
+ * buffer shared by the workers made them wait for each other. A buffer holds PIPE_BUF bytes
+ * and is written whole, so that on a pipe (where only writes up to PIPE_BUF are atomic) the
+ * lines of two workers never interleave. A crash loses at most the last second's lines. */
+enum { LOG_BUF = PIPE_BUF, LOG_LINE = 2048, MAX_LOGS = 256 };
+
+struct log_buf {
+    pthread_mutex_t lock; /* taken by its worker, and by the main thread once a second */
+    size_t len;
+    char data[LOG_BUF];
+};
+
+static pthread_mutex_t logs_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct log_buf *logs[MAX_LOGS];
+static int nlogs;
+static __thread struct log_buf *thread_log;
+
+static void log_write(const char *data, size_t len)
+{
+    for (size_t off = 0; off < len;) {
+        ssize_t n = write(STDERR_FILENO, data + off, len - off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return; /* stderr is gone: the lines are lost, the server goes on */
+        off += (size_t)n;
+    }
+}
+
+/* This thread's buffer, made on first use; NULL when there are more threads than slots
+ * (their lines are written at once). */
+static struct log_buf *log_of_thread(void)
+{
+    if (thread_log)
+        return thread_log;
+    struct log_buf *b = calloc(1, sizeof *b);
+    if (!b)
+        abort();
+    pthread_mutex_init(&b->lock, NULL);
+    pthread_mutex_lock(&logs_lock);
+    if (nlogs < MAX_LOGS) {
+        logs[nlogs++] = b;
+        thread_log = b;
+    }
+    pthread_mutex_unlock(&logs_lock);
+    if (!thread_log) {
+        pthread_mutex_destroy(&b->lock);
+        free(b);
+    }
+    return thread_log;
+}
+
+static void log_append(const char *line, size_t n)
+{
+    struct log_buf *b = log_of_thread();
+    if (!b) {
+        log_write(line, n);
+        return;
+    }
+    pthread_mutex_lock(&b->lock);
+    if (b->len + n > sizeof b->data) {
+        log_write(b->data, b->len);
+        b->len = 0;
+    }
+    if (n > sizeof b->data) {
+        log_write(line, n);
+    } else {
+        memcpy(b->data + b->len, line, n);
+        b->len += n;
+    }
+    pthread_mutex_unlock(&b->lock);
+}
+
+/* Writes every buffered line; with `release`, also frees the buffers (at shutdown, once the
+ * workers have stopped). */
+static void log_flush(bool release)
+{
+    pthread_mutex_lock(&logs_lock);
+    for (int i = 0; i < nlogs; i++) {
+        struct log_buf *b = logs[i];
+        pthread_mutex_lock(&b->lock);
+        log_write(b->data, b->len);
+        b->len = 0;
+        pthread_mutex_unlock(&b->lock);
+        if (release) {
+            pthread_mutex_destroy(&b->lock);
+            free(b);
+        }
+    }
+    if (release)
+        nlogs = 0;
+    pthread_mutex_unlock(&logs_lock);
+}
+
 static void access_log(struct MHD_Connection *c, const char *method, const char *url, int status,
                        size_t bytes, const struct timespec *start)
 {
+    /* The time stamp changes once a second: each worker formats it once a second. */
+    static __thread time_t when_t = -1;
+    static __thread char when[32];
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    double ms =
-        (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+    long long us =
+        (long long)(now.tv_sec - start->tv_sec) * 1000000 + (now.tv_nsec - start->tv_nsec) / 1000;
     char addr[64] = "-";
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
         inet_ntop(AF_INET, &((struct sockaddr_in *)ci->client_addr)->sin_addr, addr, sizeof addr);
     time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char when[32];
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    /* One fprintf is one write to stderr: lines from several workers do not interleave. */
-    fprintf(stderr, "%s %s %s %s %d %zu %.1fms\n", when, addr, method, url, status, bytes, ms);
+    if (t != when_t) {
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        when_t = t;
+    }
+    char line[LOG_LINE];
+    /* A URL too long for the line is cut; the line still ends with its newline. */
+    int n = snprintf(line, sizeof line, "%s %s %s %.1500s %d %zu %lld.%lldms\n", when, addr, method,
+                     url, status, bytes, us / 1000, us % 1000 / 100);
+    if (n > 0)
+        log_append(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
 static enum MHD_Result send_response(struct MHD_Connection *c, struct conn *cc, const char *method,
@@ -312,7 +421,14 @@ int server_run(const char *db, const char *host, int port, int threads)
     printf("listening on http://%s:%u\n", host, info ? info->port : (unsigned)port);
     fflush(stdout);
     int sig;
-    sigwait(&set, &sig);
+    for (;;) {
+        sig = sigtimedwait(&set, NULL, &(struct timespec){.tv_sec = 1});
+        if (sig > 0)
+            break;
+        if (errno == EAGAIN)
+            log_flush(false); /* the lines of the last second go out */
+    }
+    log_flush(false);
     fprintf(stderr, "trienkhai: nhận tín hiệu %d, đang dừng / signal %d, shutting down\n", sig,
             sig);
     MHD_quiesce_daemon(d);
@@ -325,6 +441,8 @@ int server_run(const char *db, const char *host, int port, int threads)
         usleep(100 * 1000);
     }
     MHD_stop_daemon(d);
+    log_flush(true); /* every request has been answered: its line goes out */
+    cache_free_all();
     pthread_mutex_lock(&stores_lock);
     for (int i = 0; i < nstores; i++)
         store_close(stores[i]);

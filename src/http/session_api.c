@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "http/cache.h"
 #include "http/http.h"
 #include "http/throttle.h"
 #include "util/token.h"
@@ -35,24 +36,56 @@ static void cookie_value(const char *cookies, const char *name, char *out, size_
     }
 }
 
-json_t *auth_user(struct request *q, bool *by_cookie)
+/* The secret the request carries: a bearer token, else the session cookie ("" when none). */
+static void request_token(struct request *q, char *token, size_t size, bool *by_cookie)
 {
-    char token[128] = "";
+    token[0] = 0;
     *by_cookie = false;
     const char *authz = q->header(q, "Authorization");
     if (authz && !strncasecmp(authz, "Bearer ", 7)) {
-        snprintf(token, sizeof token, "%s", authz + 7);
+        snprintf(token, size, "%s", authz + 7);
     } else {
-        cookie_value(q->header(q, "Cookie"), "tk_session", token, sizeof token);
+        cookie_value(q->header(q, "Cookie"), "tk_session", token, size);
         *by_cookie = token[0] != 0;
     }
+}
+
+static long long session_idle(void)
+{
+    const char *idle = getenv("TRIENKHAI_SESSION_IDLE");
+    return idle && atoll(idle) > 0 ? atoll(idle) : SESSION_IDLE;
+}
+
+json_t *auth_user(struct request *q, bool *by_cookie)
+{
+    char token[128], hash[65];
+    request_token(q, token, sizeof token, by_cookie);
     if (!token[0])
         return NULL;
-    char hash[65];
     auth_token_hash(token, hash);
-    const char *idle = getenv("TRIENKHAI_SESSION_IDLE");
-    return store_session_user(q->st, hash, (long long)time(NULL),
-                              idle && atoll(idle) > 0 ? atoll(idle) : SESSION_IDLE);
+    return store_session_user(q->st, hash, (long long)time(NULL), session_idle());
+}
+
+void auth_caller(struct request *q)
+{
+    char token[128], hash[65];
+    q->user = NULL;
+    q->access.n = 0;
+    request_token(q, token, sizeof token, &q->by_cookie);
+    if (!token[0])
+        return;
+    auth_token_hash(token, hash);
+    long long now = (long long)time(NULL);
+    struct cache *c = cache_of_thread();
+    if (c && (q->user = cache_session_get(c, hash, now, &q->access)))
+        return;
+    struct store_session s;
+    q->user = store_session_lookup(q->st, hash, now, session_idle(), &s);
+    if (!q->user)
+        return;
+    access_of_user(q->st, q->user, &q->access);
+    if (c)
+        cache_session_put(c, hash, q->user, &q->access, &s);
 }
 
 int api_session_create(struct request *q, struct response *res, struct err *e)

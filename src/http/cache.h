@@ -57,6 +57,7 @@ void cache_body_put(struct cache *c, const struct resource *r, long long id, lon
 void auth_caller(struct request *q);
 /* Answers GET /<things>/{id} from the cache when it holds the body for q's caller today;
  * returns true when res is filled. Runs before the request's transaction, which a hit
- * does not need. */
+ * does not need. res->raw_static then borrows the cache's bytes, which stay until the
+ * thread's next request: the server sends or copies them before it takes another. */
 bool api_resource_cached(struct request *q, struct response *res);
 #endif

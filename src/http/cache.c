@@ -14,7 +14,7 @@
 enum {
     SESSION_SLOTS = 64,
     BODY_SLOTS = 4096,
-    BODY_MAX = 64 * 1024,           /* larger bodies are rare and cheap to serialise again */
+    BODY_MAX = 64 * 1024,           /* a larger one would crowd out hundreds of rows */
     BODY_BUDGET = 16 * 1024 * 1024, /* per worker */
     MAX_CACHES = 256,
 };
@@ -42,6 +42,9 @@ struct cache {
     bool watch_tried;
     struct session_slot sessions[SESSION_SLOTS];
     struct body_slot bodies[BODY_SLOTS];
+    int used[BODY_SLOTS]; /* the slots filled since the last forget, so that forgetting
+                           * (after every commit) costs what was held, not the table */
+    int nused;
     size_t body_bytes;
 };
 
@@ -70,10 +73,12 @@ struct cache *cache_of_thread(void)
 
 static void forget_bodies(struct cache *c)
 {
-    for (int i = 0; i < BODY_SLOTS; i++) {
-        free(c->bodies[i].text);
-        c->bodies[i] = (struct body_slot){0};
+    for (int i = 0; i < c->nused; i++) {
+        struct body_slot *b = &c->bodies[c->used[i]];
+        free(b->text);
+        *b = (struct body_slot){0};
     }
+    c->nused = 0;
     c->body_bytes = 0;
 }
 
@@ -208,13 +213,18 @@ void cache_body_put(struct cache *c, const struct resource *r, long long id, lon
     if (!c->synced || len > BODY_MAX)
         return;
     struct body_slot *b = body_slot(c, r, id, user_id, day);
+    bool listed = b->r != NULL; /* a filled slot is in `used` once, until the next forget */
     if (b->r) {
         c->body_bytes -= b->len;
         free(b->text);
         *b = (struct body_slot){0};
     }
-    if (c->body_bytes + len > BODY_BUDGET)
+    if (c->body_bytes + len > BODY_BUDGET) {
         forget_bodies(c);
+        listed = false;
+    }
+    if (!listed)
+        c->used[c->nused++] = (int)(b - c->bodies);
     char *copy = malloc(len + 1);
     if (!copy)
         abort();

@@ -1,7 +1,7 @@
 /*
  * The core questions of API.md answered from SQLite: roll-up of an org's subtree, coverage
  * of a resolution by programs, the cascade to subordinates, an indicator rolled up by its
- * rule, and search. Subtrees are ranges of the materialized path ("/1/5/" ≤ path < "/1/50"),
+ * rule (search is in sqlite_search.c). Subtrees are ranges of the materialized path ("/1/5/" ≤ path < "/1/50"),
  * which the orgs_path index serves. These answers are exact; making them fast at national
  * scale (maintained aggregates) is a separate step behind the same functions.
  */
@@ -14,7 +14,6 @@
 #include "domain/nouns.h"
 #include "store/sqlite_internal.h"
 #include "util/period.h"
-#include "util/text.h"
 
 struct range {
     char lo[1024], hi[1024];
@@ -574,145 +573,4 @@ done:
     free(wv);
     free(hw);
     return out;
-}
-
-/* ---- search ---- */
-
-int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
-                struct err *e)
-{
-    if (!r->search)
-        return 0;
-    long long rowid = id * 32 + resource_index(r);
-    sqlite3_stmt *s = sq_prepare(st, "DELETE FROM search_index WHERE rowid = :rowid", e);
-    if (!s)
-        return -1;
-    sq_bind_int(s, ":rowid", rowid);
-    if (sq_done(st, s, e) != 0)
-        return -1;
-    if (!obj)
-        return 0;
-    size_t cap = 256, len = 0;
-    char *text = malloc(cap);
-    text[0] = 0;
-    for (const char *const *f = r->search; *f; f++) {
-        const char *v = obj_str(obj, *f);
-        if (!v)
-            continue;
-        size_t n = strlen(v);
-        while (len + n + 4 > cap)
-            text = realloc(text, cap *= 2);
-        if (len)
-            memcpy(text + len, " · ", 4), len += strlen(" · ");
-        memcpy(text + len, v, n + 1);
-        len += n;
-    }
-    char *folded = text_fold(text);
-    s = sq_prepare(st,
-                   "INSERT INTO search_index (rowid, type, ref_id, label, text, body) "
-                   "VALUES (:rowid, :type, :id, :label, :text, :body)",
-                   e);
-    int rc = -1;
-    if (s) {
-        sq_bind_int(s, ":rowid", rowid);
-        sq_bind_text(s, ":type", r->singular);
-        sq_bind_int(s, ":id", id);
-        sq_bind_text(s, ":label", obj_str(obj, r->search[0]));
-        sq_bind_text(s, ":text", text);
-        sq_bind_text(s, ":body", folded ? folded : "");
-        rc = sq_done(st, s, e);
-    }
-    free(folded);
-    free(text);
-    return rc;
-}
-
-int store_reindex(struct store *st, struct err *e)
-{
-    sqlite3_stmt *s = sq_prepare(st, "DELETE FROM search_index", e);
-    if (!s || sq_done(st, s, e) != 0)
-        return -1;
-    for (int k = 0; resources[k]; k++) {
-        const struct resource *r = resources[k];
-        if (!r->search)
-            continue;
-        for (long long after = 0;;) {
-            json_t *rows = store_list(st, r, NULL, 0, after, 1000, e);
-            if (!rows)
-                return -1;
-            size_t i, n = json_array_size(rows);
-            json_t *row;
-            int rc = 0;
-            json_array_foreach(rows, i, row)
-            {
-                after = obj_int(row, "id");
-                if (rc == 0)
-                    rc = store_index(st, r, after, row, e);
-            }
-            json_decref(rows);
-            if (rc)
-                return -1;
-            if (n < 1000)
-                break;
-        }
-    }
-    return 0;
-}
-
-json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e)
-{
-    /* Each folded word becomes a quoted FTS5 string, so the words are ANDed and nothing the
-     * user typed is read as FTS5 query syntax. */
-    size_t cap = strlen(folded_query) * 3 + 16;
-    char *match = malloc(cap);
-    size_t len = 0;
-    for (const char *p = folded_query; *p;) {
-        while (*p == ' ')
-            p++;
-        if (!*p)
-            break;
-        match[len++] = '"';
-        while (*p && *p != ' ') {
-            if (*p == '"')
-                match[len++] = '"';
-            match[len++] = *p++;
-        }
-        match[len++] = '"';
-        match[len++] = ' ';
-    }
-    match[len] = 0;
-    json_t *rows = json_array();
-    if (!len) {
-        free(match);
-        return rows;
-    }
-    /* bm25 costs ~30 µs a match here (it reads every phrase's positions), and a broad query
-     * ("Đảng bộ xã") matches thousands of rows: only the first 300 matches are ranked, which
-     * is exact for every query with fewer matches and bounds the time of the others. The
-     * stored text is read for the rows shown only. */
-    sqlite3_stmt *s = sq_prepare(
-        st,
-        "WITH candidates AS MATERIALIZED (SELECT rowid AS rid, rank AS score FROM search_index "
-        "WHERE search_index MATCH :q LIMIT 300), "
-        "best AS MATERIALIZED (SELECT rid, score FROM candidates ORDER BY score, rid LIMIT :limit) "
-        "SELECT s.type, s.ref_id, s.label, s.text FROM best JOIN search_index s ON s.rowid = "
-        "best.rid ORDER BY best.score, best.rid",
-        e);
-    if (!s) {
-        free(match);
-        json_decref(rows);
-        return NULL;
-    }
-    char *q = malloc(len + 16);
-    snprintf(q, len + 16, "body: (%s)", match);
-    sq_bind_text(s, ":q", q);
-    sq_bind_int(s, ":limit", limit);
-    while (sqlite3_step(s) == SQLITE_ROW)
-        json_array_append_new(rows, json_pack("{s:o,s:I,s:o,s:o}", "type", sq_column_json(s, 0),
-                                              "id", (json_int_t)sqlite3_column_int64(s, 1), "label",
-                                              sq_column_json(s, 2), "text", sq_column_json(s, 3)));
-    sqlite3_reset(s);
-    free(q);
-    free(match);
-    return rows;
 }

@@ -1,0 +1,622 @@
+/*
+ * Search in the SQLite store: the index behind GET /search (store_index, store_reindex,
+ * store_search in store.h) and the two SQL functions it needs on every connection
+ * (sq_search_register). It is not the snippet: the HTTP handler marks the words.
+ *
+ * The index is one contentless FTS5 table, search_words (migration 003_search.sql). It keeps
+ * only what matching needs: each row's words folded (util/text.c: lower case, no diacritics,
+ * đ→d), without positions (detail=none) and without any copy of the text, which the rows
+ * already hold: the label and text shown are read from the row itself, for the candidates
+ * only. That is about 23 bytes a row where the first design, which stored the text twice and
+ * every word's positions, took about 510. A row's rowid is its resource's code (SOURCES)
+ * times 2^40 plus its id counted down from 2^40 - 1, so each resource's rows are one range
+ * of rowids, newest first, and a hit names its row.
+ *
+ * The words of the label (the first of a resource's `search` fields) are indexed as they are
+ * and those of its other fields with "_" after them ("mong_"), so that the one table serves
+ * both as a label index ("mong" AND "cai": an org named Móng Cái) and as a full one (("mong"
+ * OR "mong_") AND …: a person whose title names it), at the size of one: a second table for
+ * the labels would have cost 16 bytes a row more. Each row also holds one word naming its
+ * window, "_7_6" for the tasks (code 7) of ids 6·2^22 to 7·2^22 - 1, which costs about one
+ * byte a row and bounds the work of every query (search_stage).
+ *
+ * How the index stays equal to the rows: a contentless table can only remove a row's entry
+ * when told the words it was indexed with, and only triggers still see the old text. So the
+ * triggers of 003 replace a row's words when its searched fields change and remove them when
+ * the row is deleted, whatever path the change takes (the write path, ON DELETE CASCADE, a
+ * rule writing another row); store_index adds the rows that are not in the index yet, which
+ * are the new ones. Bulk loads write rows without indexing them and end with store_reindex.
+ * As a safety net, every candidate is checked against its row before it is shown, so an
+ * entry that were stale could cost a place among the candidates but never show a wrong hit.
+ *
+ * Ranking, bounded whatever the number of rows. Candidates come in stages, each asking every
+ * resource for its newest `limit` rows that match, which FTS5 finds without looking at the
+ * other matches: first those whose label holds every word, among the resource's two newest
+ * windows (4 to 8 million rows); the older windows only if all that gave fewer hits than
+ * asked; then the same for rows holding the words in any field. The candidates, at most
+ * `limit` per resource and stage, are read and ordered by how closely they answer
+ * (rank_hit): the label is the query, holds it as a phrase, holds all its words; then a
+ * field holds the phrase, the fields hold the words; fewer other words first; then by
+ * resource (orgs first) and the oldest first, the parent before the bodies named after it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "domain/nouns.h"
+#include "store/sqlite_internal.h"
+#include "util/text.h"
+
+enum { ID_BITS = 40, WINDOW_BITS = 22, MAX_FIELDS = 8, MAX_CANDIDATES = 256 };
+#define MAX_ID ((1LL << ID_BITS) - 1)
+
+/* Each searchable resource's code: the top bits of its rowids, so fixed once rows are
+ * indexed (migration 003 writes them too). Ties in ranking go to the lower code. A new
+ * searchable noun takes the next code here and two triggers in a migration, as 003 writes
+ * them for these; tests/unit/store/sqlite_search.c names whatever is missing. */
+static const struct source {
+    const char *name;
+    int code;
+} SOURCES[] = {
+    {"orgs", 1},  {"resolutions", 2}, {"programs", 3}, {"documents", 4},   {"people", 5},
+    {"items", 6}, {"tasks", 7},       {"meetings", 8}, {"inspections", 9}, {"disseminations", 10},
+};
+enum { NSOURCES = sizeof SOURCES / sizeof SOURCES[0] };
+
+int sq_search__code(const struct resource *r)
+{
+    for (int i = 0; r && r->search && i < NSOURCES; i++)
+        if (!strcmp(SOURCES[i].name, r->name))
+            return SOURCES[i].code;
+    return 0;
+}
+
+/* Within a code, ids run backwards (the newest row has the lowest rowid), so that FTS5's
+ * forward order, several times cheaper than its reverse one on long lists, is newest first. */
+static long long rowid_of(int code, long long id)
+{
+    return ((long long)code << ID_BITS) | (MAX_ID - id);
+}
+
+static long long id_of(long long rowid)
+{
+    return MAX_ID - (rowid & MAX_ID);
+}
+
+/* ---- the words a row is indexed with ---- */
+
+struct buf {
+    char *p;
+    size_t len, cap;
+};
+
+static void buf_put(struct buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        while (b->len + n + 1 > b->cap)
+            b->cap = b->cap ? b->cap * 2 : 256;
+        b->p = realloc(b->p, b->cap);
+        if (!b->p)
+            abort();
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+
+/* The words of row `id` of resource `code` whose searched fields are vals[0..n) (NULLs
+ * skipped): vals[0]'s folded words, then those of the others each followed by "_", then the
+ * row's window ("_7_6": code 7, ids 6·2^22 to 7·2^22 - 1; see WINDOW_BITS). Malloc'd; ""
+ * when the fields have no word, so that such a row is not indexed at all. */
+static char *index_words(int code, long long id, const char *const *vals, int n)
+{
+    struct buf b = {0};
+    buf_put(&b, "", 0);
+    for (int i = 0; i < n; i++) {
+        char *f = vals[i] ? text_fold(vals[i]) : NULL, *save = NULL;
+        for (char *w = f ? strtok_r(f, " ", &save) : NULL; w; w = strtok_r(NULL, " ", &save)) {
+            if (b.len)
+                buf_put(&b, " ", 1);
+            buf_put(&b, w, strlen(w));
+            if (i > 0)
+                buf_put(&b, "_", 1);
+        }
+        free(f);
+    }
+    if (b.len) {
+        char window[48];
+        int len = snprintf(window, sizeof window, " _%d_%lld", code, id >> WINDOW_BITS);
+        buf_put(&b, window, (size_t)len);
+    }
+    return b.p;
+}
+
+/* search_fold(code, id, label, other, …): the words the index holds for a row, for the
+ * triggers and for store_reindex, which must give exactly what store_index gives. */
+static void sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    const char *vals[MAX_FIELDS];
+    if (argc < 3 || argc - 2 > MAX_FIELDS) {
+        sqlite3_result_error(c, "search_fold: code, id and 1 to 8 fields", -1);
+        return;
+    }
+    for (int i = 2; i < argc; i++)
+        vals[i - 2] = (const char *)sqlite3_value_text(argv[i]);
+    sqlite3_result_text(c,
+                        index_words((int)sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
+                                    vals, argc - 2),
+                        -1, free);
+}
+
+/* search_rowid(code, id): the rowid of a row in the index. An id that does not fit the 40
+ * bits below the code is an error rather than another resource's row. */
+static void sql_rowid(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    long long code = sqlite3_value_int64(argv[0]), id = sqlite3_value_int64(argv[1]);
+    if (code < 1 || code > 1000 || id < 0 || id > MAX_ID) {
+        sqlite3_result_error(c, "search_rowid: id out of the index's range", -1);
+        return;
+    }
+    sqlite3_result_int64(c, rowid_of((int)code, id));
+}
+
+void sq_search_register(sqlite3 *db)
+{
+    int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    if (sqlite3_create_function(db, "search_fold", -1, flags, NULL, sql_fold, NULL, NULL) !=
+            SQLITE_OK ||
+        sqlite3_create_function(db, "search_rowid", 2, flags, NULL, sql_rowid, NULL, NULL) !=
+            SQLITE_OK)
+        abort(); /* only out of memory can make it fail */
+}
+
+/* ---- keeping the index ---- */
+
+/* The columns of r's searched fields, joined by ", " with `prefix` before each. */
+static void field_list(const struct resource *r, const char *prefix, char *out, size_t size)
+{
+    out[0] = 0;
+    for (const char *const *f = r->search; *f; f++) {
+        const struct field *fd = resource_field(r, *f);
+        snprintf(out + strlen(out), size - strlen(out), "%s%s%s", f == r->search ? "" : ", ",
+                 prefix, fd ? field_column(fd) : *f);
+    }
+}
+
+int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
+                struct err *e)
+{
+    int code = sq_search__code(r);
+    /* A deleted row's entry is gone already: its table's delete trigger removed it. */
+    if (!code || !obj)
+        return 0;
+    if (id < 0 || id > MAX_ID)
+        return err_set(e, E_INVALID_FIELD, "id", "Mã %lld quá lớn. / Id %lld is too large.", id,
+                       id);
+    const char *vals[MAX_FIELDS];
+    int n = 0;
+    for (const char *const *f = r->search; *f && n < MAX_FIELDS; f++)
+        vals[n++] = obj_str(obj, *f);
+    char *words = index_words(code, id, vals, n);
+    size_t first = strcspn(words, " ");
+    int rc = 0;
+    if (first > 0) {
+        /* A row already in the index holds these very words, since the update trigger
+         * replaces them whenever the fields change: only a new row needs adding. Asking for
+         * one of its words at its rowid answers that from the index alone. */
+        char probe[256];
+        snprintf(probe, sizeof probe, "\"%.*s\"", (int)(first < 200 ? first : 200), words);
+        sqlite3_stmt *s = sq_prepare(
+            st, "SELECT 1 FROM search_words WHERE search_words MATCH :w AND rowid = :rowid", e);
+        rc = s ? 0 : -1;
+        bool present = false;
+        if (s) {
+            sq_bind_text(s, ":w", probe);
+            sq_bind_int(s, ":rowid", rowid_of(code, id));
+            int step = sqlite3_step(s);
+            present = step == SQLITE_ROW;
+            sqlite3_reset(s);
+            if (step != SQLITE_ROW && step != SQLITE_DONE)
+                rc = sq_fail(st, step, e);
+        }
+        if (rc == 0 && !present) {
+            s = sq_prepare(st, "INSERT INTO search_words (rowid, words) VALUES (:rowid, :words)",
+                           e);
+            rc = s ? 0 : -1;
+            if (s) {
+                sq_bind_int(s, ":rowid", rowid_of(code, id));
+                sq_bind_text(s, ":words", words);
+                rc = sq_done(st, s, e);
+            }
+        }
+    }
+    free(words);
+    return rc;
+}
+
+int store_reindex(struct store *st, struct err *e)
+{
+    sqlite3_stmt *s =
+        sq_prepare(st, "INSERT INTO search_words (search_words) VALUES ('delete-all')", e);
+    if (!s || sq_done(st, s, e) != 0)
+        return -1;
+    /* One statement per resource, in the order of their codes and the newest row first, so
+     * that rowids only grow: FTS5 then writes each term's list in long runs, where it would
+     * flush its pending entries at every step back. */
+    for (int i = 0; i < NSOURCES; i++) {
+        const struct resource *r = resource_by_name(SOURCES[i].name);
+        if (!r || !r->search)
+            continue;
+        char fields[512], sql[1024];
+        field_list(r, "", fields, sizeof fields);
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO search_words (rowid, words) SELECT search_rowid(%d, id), "
+                 "search_fold(%d, id, %s) FROM %s ORDER BY id DESC",
+                 SOURCES[i].code, SOURCES[i].code, fields, r->name);
+        char *msg = NULL;
+        int rc = sqlite3_exec(sq_db(st), sql, NULL, NULL, &msg);
+        sqlite3_free(msg);
+        if (rc != SQLITE_OK)
+            return sq_fail(st, rc, e);
+    }
+    return 0;
+}
+
+/* ---- answering ---- */
+
+/* The folded words of one field: w[0..n) point into buf. */
+struct words {
+    char *buf;
+    char **w;
+    int n;
+};
+
+static void fold_words(const char *text, struct words *out)
+{
+    out->buf = text ? text_fold(text) : NULL;
+    out->n = 0;
+    size_t spaces = 0;
+    for (const char *p = out->buf; p && *p; p++)
+        spaces += *p == ' ';
+    out->w = malloc(sizeof *out->w * (spaces + 1));
+    if (!out->w)
+        abort();
+    char *save = NULL;
+    for (char *p = out->buf ? strtok_r(out->buf, " ", &save) : NULL; p;
+         p = strtok_r(NULL, " ", &save))
+        out->w[out->n++] = p;
+}
+
+static bool has_word(char *const *w, int n, const char *word)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(w[i], word))
+            return true;
+    return false;
+}
+
+static bool has_all(char *const *w, int n, char *const *q, int nq)
+{
+    for (int i = 0; i < nq; i++)
+        if (!has_word(w, n, q[i]))
+            return false;
+    return true;
+}
+
+static bool has_phrase(char *const *w, int n, char *const *q, int nq)
+{
+    for (int i = 0; i + nq <= n; i++) {
+        int k = 0;
+        while (k < nq && !strcmp(w[i + k], q[k]))
+            k++;
+        if (k == nq)
+            return true;
+    }
+    return false;
+}
+
+struct hit {
+    const struct resource *r;
+    int code, rank, extra;
+    long long id;
+    char *label, *text; /* as stored; text is every field, joined by " · " */
+};
+
+/* How closely a row with searched field values vals[0..n) answers the query words q[0..nq):
+ * 0 its label is the query, 1 the label holds the query as a phrase, 2 the label holds all
+ * its words, 3 another field holds the phrase, 4 the fields hold the words between them;
+ * -1 when they do not (a stale entry). *extra: the label's other words (0–2), or the text's. */
+static int rank_hit(const char *const *vals, int n, char *const *q, int nq, int *extra)
+{
+    struct words f[MAX_FIELDS];
+    int rank = -1, total = 0, present = 0;
+    bool field_phrase = false;
+    for (int i = 0; i < n; i++) {
+        fold_words(vals[i], &f[i]);
+        total += f[i].n;
+        field_phrase = field_phrase || (i > 0 && has_phrase(f[i].w, f[i].n, q, nq));
+    }
+    for (int k = 0; k < nq; k++) {
+        bool found = false;
+        for (int i = 0; i < n && !found; i++)
+            found = has_word(f[i].w, f[i].n, q[k]);
+        present += found;
+    }
+    if (n > 0 && has_all(f[0].w, f[0].n, q, nq)) {
+        bool phrase = has_phrase(f[0].w, f[0].n, q, nq);
+        rank = phrase && f[0].n == nq ? 0 : phrase ? 1 : 2;
+        *extra = f[0].n - nq;
+    } else if (present == nq) {
+        rank = field_phrase ? 3 : 4;
+        *extra = total - nq;
+    }
+    for (int i = 0; i < n; i++) {
+        free(f[i].buf);
+        free(f[i].w);
+    }
+    return rank;
+}
+
+static int hit_order(const void *a, const void *b)
+{
+    const struct hit *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank - y->rank;
+    if (x->extra != y->extra)
+        return x->extra - y->extra;
+    if (x->code != y->code)
+        return x->code - y->code;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+struct source_state {
+    const struct resource *r;
+    long long window; /* the window of its newest row; -1: it has no row */
+    int seen[2];      /* rows read from its newest windows, from the older ones */
+    bool full[2];     /* the newest windows gave as many as asked: label words, any field */
+};
+
+struct search {
+    struct store *st;
+    struct source_state src[NSOURCES];
+    char **q;
+    int nq, limit;
+    struct hit *hits;
+    int nhits, cap;
+    long long *seen; /* rowids already read, open addressing; 0 is empty */
+    size_t seen_cap;
+};
+
+/* Was rowid read already? Marks it read. */
+static bool seen_before(struct search *s, long long rowid)
+{
+    size_t i = (size_t)(rowid * 0x9E3779B97F4A7C15ULL) & (s->seen_cap - 1);
+    while (s->seen[i] && s->seen[i] != rowid)
+        i = (i + 1) & (s->seen_cap - 1);
+    if (s->seen[i])
+        return true;
+    s->seen[i] = rowid;
+    return false;
+}
+
+/* Reads row id of r and, when it answers the query, adds it to the hits. */
+static int read_hit(struct search *s, const struct resource *r, int code, long long id,
+                    struct err *e)
+{
+    char fields[512], sql[768];
+    field_list(r, "", fields, sizeof fields);
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = :id", fields, r->name);
+    sqlite3_stmt *st = sq_prepare(s->st, sql, e);
+    if (!st)
+        return -1;
+    sq_bind_int(st, ":id", id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return 0; /* gone: an entry the index should not have had */
+    }
+    const char *vals[MAX_FIELDS];
+    int n = sqlite3_column_count(st) < MAX_FIELDS ? sqlite3_column_count(st) : MAX_FIELDS;
+    for (int i = 0; i < n; i++)
+        vals[i] = (const char *)sqlite3_column_text(st, i);
+    int extra = 0, rank = rank_hit(vals, n, s->q, s->nq, &extra);
+    if (rank >= 0) {
+        struct buf text = {0};
+        const char *label = NULL;
+        buf_put(&text, "", 0);
+        for (int i = 0; i < n; i++) {
+            if (!vals[i] || !*vals[i])
+                continue;
+            if (!label)
+                label = vals[i];
+            if (text.len)
+                buf_put(&text, " · ", strlen(" · "));
+            buf_put(&text, vals[i], strlen(vals[i]));
+        }
+        if (s->nhits == s->cap) {
+            s->cap = s->cap ? s->cap * 2 : 64;
+            s->hits = realloc(s->hits, (size_t)s->cap * sizeof *s->hits);
+            if (!s->hits)
+                abort();
+        }
+        char *copy = strdup(label ? label : "");
+        if (!copy)
+            abort();
+        s->hits[s->nhits++] = (struct hit){.r = r,
+                                           .code = code,
+                                           .rank = rank,
+                                           .extra = extra,
+                                           .id = id,
+                                           .label = copy,
+                                           .text = text.p};
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* Up to `n` rowids matching the FTS5 query, newest first, into out[]; returns how many, or
+ * -1 with e filled. */
+static int candidates(struct search *s, const char *match, int n, long long *out, struct err *e)
+{
+    sqlite3_stmt *st = sq_prepare(s->st,
+                                  "SELECT rowid FROM search_words WHERE search_words MATCH :q "
+                                  "ORDER BY rowid LIMIT :n",
+                                  e);
+    if (!st)
+        return -1;
+    sq_bind_text(st, ":q", match);
+    sq_bind_int(st, ":n", n);
+    int k = 0, rc = SQLITE_DONE;
+    while (k < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        out[k++] = sqlite3_column_int64(st, 0);
+    rc = k < n ? rc : SQLITE_DONE;
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? k : sq_fail(s->st, rc, e);
+}
+
+/* The window of r's newest row, -1 when it has none. */
+static long long newest_window(struct store *st, const struct resource *r)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT max(id) FROM %s", r->name);
+    struct err e = {0};
+    sqlite3_stmt *s = sq_prepare(st, sql, &e);
+    long long w = -1;
+    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+        w = sqlite3_column_int64(s, 0) >> WINDOW_BITS;
+    if (s)
+        sqlite3_reset(s);
+    return w;
+}
+
+/* One stage of the search over every resource. Stages 0 and 1 ask for the label's words,
+ * 2 and 3 for the words in any field (`words`, an FTS5 expression); 0 and 2 look at each
+ * resource's two newest windows, 1 and 3 at the older ones, for the resources the stage
+ * before did not fill. Naming the windows is what bounds the work: FTS5's AND walks its
+ * words' lists from the first row they share to the last one, whatever rowid range is
+ * asked for, while a window's word ends the walk where the window ends. */
+static int search_stage(struct search *s, int stage, const char *words, struct err *e)
+{
+    long long *ids = malloc(sizeof *ids * (MAX_CANDIDATES * 3));
+    if (!ids)
+        abort();
+    struct buf match = {0};
+    int rc = 0;
+    for (int j = 0; j < NSOURCES && rc == 0; j++) {
+        struct source_state *src = &s->src[j];
+        bool older = stage % 2;
+        if (!src->r || src->window < 0 || (older && (src->full[stage / 2] || src->window < 2)))
+            continue;
+        match.len = 0;
+        buf_put(&match, "(", 1);
+        long long from = older ? 0 : src->window > 0 ? src->window - 1 : 0;
+        long long to = older ? src->window - 2 : src->window;
+        for (long long w = to; w >= from; w--) {
+            char token[48];
+            int len = snprintf(token, sizeof token, "%s\"_%d_%lld\"", w == to ? "" : " OR ",
+                               SOURCES[j].code, w);
+            buf_put(&match, token, (size_t)len);
+        }
+        buf_put(&match, ") AND ", 6);
+        buf_put(&match, words, strlen(words));
+        /* Rows read in an earlier stage come again among the first: ask for that many more. */
+        int want = s->limit + src->seen[older];
+        int k = candidates(s, match.p, want, ids, e);
+        if (k < 0)
+            rc = -1;
+        if (!older)
+            src->full[stage / 2] = k == want;
+        for (int i = 0; i < k && rc == 0; i++)
+            if (!seen_before(s, ids[i])) {
+                src->seen[older]++;
+                rc = read_hit(s, src->r, SOURCES[j].code, id_of(ids[i]), e);
+            }
+    }
+    free(match.p);
+    free(ids);
+    return rc;
+}
+
+/* The FTS5 query for words q[0..n): each a quoted string, so nothing typed is syntax; with
+ * `any`, each may also be a word of the other fields ("w_"). Malloc'd. */
+static char *match_text(char *const *q, int n, bool any)
+{
+    struct buf b = {0};
+    buf_put(&b, "", 0);
+    for (int i = 0; i < n; i++) {
+        if (i)
+            buf_put(&b, " AND ", 5);
+        for (int form = 0; form < (any ? 2 : 1); form++) {
+            buf_put(&b, form ? " OR \"" : any ? "(\"" : "\"", form ? 5 : any ? 2 : 1);
+            buf_put(&b, q[i], strlen(q[i]));
+            buf_put(&b, form ? "_\")" : "\"", form ? 3 : 1);
+        }
+    }
+    return b.p;
+}
+
+json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e)
+{
+    /* The query's words as the index cuts them: runs of ASCII letters and digits and of
+     * other (UTF-8) bytes; anything else (quotes, "_", FTS5 operators' punctuation) separates.
+     * A folded query is already in that form; this keeps any other input harmless. */
+    char *text = strdup(folded_query ? folded_query : "");
+    if (!text)
+        abort();
+    for (char *p = text; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 'A' && c <= 'Z')
+            *p = (char)(c + 32);
+        else if (c < 0x80 && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9'))
+            *p = ' ';
+    }
+    char **q = malloc(sizeof *q * (strlen(text) / 2 + 1)), *save = NULL;
+    if (!q)
+        abort();
+    int nq = 0;
+    for (char *p = strtok_r(text, " ", &save); p; p = strtok_r(NULL, " ", &save))
+        q[nq++] = p;
+    struct search s = {.st = st, .q = q, .nq = nq};
+    s.limit = limit < 1 ? 1 : limit > MAX_CANDIDATES ? MAX_CANDIDATES : limit;
+    json_t *out = json_array();
+    if (s.nq == 0) {
+        free(q);
+        free(text);
+        return out;
+    }
+    s.seen_cap = 1;
+    while (s.seen_cap < (size_t)s.limit * NSOURCES * 8)
+        s.seen_cap *= 2;
+    s.seen = calloc(s.seen_cap, sizeof *s.seen);
+    if (!s.seen)
+        abort();
+    char *label_match = match_text(q, s.nq, false), *any_match = match_text(q, s.nq, true);
+    for (int j = 0; j < NSOURCES; j++) {
+        s.src[j].r = resource_by_name(SOURCES[j].name);
+        s.src[j].window = s.src[j].r && s.src[j].r->search ? newest_window(st, s.src[j].r) : -1;
+    }
+    int rc = 0;
+    for (int stage = 0; stage < 4 && rc == 0 && (stage == 0 || s.nhits < s.limit); stage++)
+        rc = search_stage(&s, stage, stage < 2 ? label_match : any_match, e);
+    if (rc == 0) {
+        qsort(s.hits, (size_t)s.nhits, sizeof *s.hits, hit_order);
+        for (int i = 0; i < s.nhits && i < limit; i++)
+            json_array_append_new(out, json_pack("{s:s,s:I,s:s,s:s}", "type", s.hits[i].r->singular,
+                                                 "id", (json_int_t)s.hits[i].id, "label",
+                                                 s.hits[i].label, "text", s.hits[i].text));
+    }
+    for (int i = 0; i < s.nhits; i++) {
+        free(s.hits[i].label);
+        free(s.hits[i].text);
+    }
+    free(s.hits);
+    free(s.seen);
+    free(label_match);
+    free(any_match);
+    free(q);
+    free(text);
+    if (rc != 0) {
+        json_decref(out);
+        return NULL;
+    }
+    return out;
+}

@@ -125,10 +125,10 @@ static int create(struct request *q, struct response *res, const struct resource
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
 
-/* GET /<things>/{id}: the row as the caller may see it, serialised here rather than by the
- * server so that the worker's cache can keep the very bytes (http/cache.h). They are kept
- * under the day the row was presented on (`overdue` depends on it); a presentation that
- * straddled midnight is not kept. */
+/* GET /<things>/{id}: the row as the caller may see it. Its serialised bytes are kept in the
+ * worker's cache (http/cache.h) under the day the row was presented on (`overdue` depends
+ * on it); a presentation that straddled midnight is not kept. The answer itself stays a
+ * JSON tree, as every other handler's, for whoever looks at it before it is sent. */
 static int get_one(struct request *q, struct response *res, const struct resource *r, long long id,
                    struct err *e)
 {
@@ -136,17 +136,16 @@ static int get_one(struct request *q, struct response *res, const struct resourc
     json_t *obj = resource_get_as(q->st, r, id, &q->access, e);
     if (!obj)
         return -1;
+    respond_json(res, 200, obj);
+    struct cache *c = cache_of_thread();
+    if (!c || !q->user || date_today() != day)
+        return 0;
+    /* The server serialises with the same flags, so a hit sends the very bytes a miss did. */
     char *text = json_dumps(obj, JSON_COMPACT);
-    json_decref(obj);
     if (!text)
         abort();
-    res->status = 200;
-    res->raw = text;
-    res->raw_len = strlen(text);
-    res->content_type = JSON_TYPE;
-    struct cache *c = cache_of_thread();
-    if (c && q->user && date_today() == day)
-        cache_body_put(c, r, id, obj_int(q->user, "id"), day, text, res->raw_len);
+    cache_body_put(c, r, id, obj_int(q->user, "id"), day, text, strlen(text));
+    free(text);
     return 0;
 }
 

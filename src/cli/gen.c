@@ -37,6 +37,7 @@
 #include "cli/cli.h"
 #include "domain/nouns.h"
 #include "util/period.h"
+#include "util/text.h"
 #include "util/vi_format.h"
 
 /* ------------------------------------------------------------------ generator state */
@@ -2781,8 +2782,8 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
     if (g->nwin > 1) {
         fprintf(stderr, "rate by province (watch it fall as the file grows):\n");
         for (int w = 0; w < g->nwin; w++)
-            fprintf(stderr, "  %-24s %10lld rows %8.1f s %8.0f rows/s\n", g->win[w].name,
-                    g->win[w].rows, g->win[w].secs,
+            fprintf(stderr, "  %s%*s %10lld rows %8.1f s %8.0f rows/s\n", g->win[w].name,
+                    (int)(24 - text_length(g->win[w].name)), "", g->win[w].rows, g->win[w].secs,
                     g->win[w].secs > 0 ? g->win[w].rows / g->win[w].secs : 0);
     }
     if (!stats_path)

@@ -17,6 +17,10 @@ static const char *const REBUILD[] = {
     "DELETE FROM rollup_due",
     "DELETE FROM rollup_programs",
     "DELETE FROM rollup_dissemination",
+    "DELETE FROM rollup_orgs",
+    "INSERT INTO rollup_orgs (org_id, n) SELECT CAST(a.value AS INTEGER), count(*) "
+    "FROM orgs o JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
+    "WHERE o.path <> '' GROUP BY 1",
     /* Every task once, grouped by its two orgs (the program's and the lead), its program's
      * term year, its status and, for an open task, its due day. */
     "CREATE TEMP TABLE bulk_task_groups AS "

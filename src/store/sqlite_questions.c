@@ -1,9 +1,9 @@
 /*
  * The core questions of API.md answered from SQLite: roll-up of an org's subtree, coverage
  * of a resolution by programs, the cascade to subordinates, an indicator rolled up by its
- * rule (search is in sqlite_search.c). Subtrees are ranges of the materialized path ("/1/5/" ≤ path < "/1/50"),
- * which the orgs_path index serves. These answers are exact; making them fast at national
- * scale (maintained aggregates) is a separate step behind the same functions.
+ * rule (search is in sqlite_search.c). Subtrees are ranges of the materialized path ("/1/5/" ≤ path
+ * < "/1/50"), which the orgs_path index serves. These answers are exact; making them fast at
+ * national scale (maintained aggregates) is a separate step behind the same functions.
  */
 #include <math.h>
 #include <stdio.h>
@@ -66,12 +66,11 @@ static int two_numbers(struct store *st, const char *sql, const struct range *r,
 /* The parts of a roll-up both ways of computing it share: the subtree's size, and the
  * programs and dissemination figures from the given statements. */
 static int rollup_rest(struct store *st, json_t *out, const struct range *r, long long org_id,
-                       int term_year, const char *programs_sql, const char *dissemination_sql,
-                       struct err *e)
+                       int term_year, const char *orgs_sql, const char *programs_sql,
+                       const char *dissemination_sql, struct err *e)
 {
     double orgs[2], programs[2], diss[2];
-    if (two_numbers(st, "SELECT count(*), 0 FROM orgs WHERE path >= :lo AND path < :hi", r, org_id,
-                    term_year, orgs, e) != 0 ||
+    if (two_numbers(st, orgs_sql, r, org_id, term_year, orgs, e) != 0 ||
         two_numbers(st, programs_sql, r, org_id, term_year, programs, e) != 0 ||
         two_numbers(st, dissemination_sql, r, org_id, term_year, diss, e) != 0)
         return -1;
@@ -131,6 +130,7 @@ json_t *store_rollup(struct store *st, long long org_id, int term_year, bool by_
                   counted > 0 ? json_real((double)c[5] / (double)counted) : json_null());
 
     if (rollup_rest(st, out, &r, org_id, term_year,
+                    "SELECT n, 0 FROM rollup_orgs WHERE org_id = :o",
                     "SELECT total, adopted FROM rollup_programs WHERE org_id = :o AND "
                     "term_year = :ty",
                     "SELECT expected, attended FROM rollup_dissemination WHERE org_id = :o AND "
@@ -193,6 +193,7 @@ json_t *store_rollup_scan(struct store *st, long long org_id, int term_year, boo
                             "progress", progress);
 
     if (rollup_rest(st, out, &r, org_id, term_year,
+                    "SELECT count(*), 0 FROM orgs WHERE path >= :lo AND path < :hi",
                     "SELECT count(*), total(p.status = 'adopted') FROM programs p "
                     "JOIN orgs o ON o.id = p.org_id LEFT JOIN resolutions rs ON rs.id = "
                     "p.resolution_id LEFT JOIN terms tm ON tm.id = rs.term_id "

@@ -332,7 +332,8 @@ static void access_log(struct MHD_Connection *c, const char *method, const char 
         when_t = t;
     }
     const char *addr = peer_addr(c);
-    struct line l = {.len = 0};
+    struct line l; /* not zeroed: 2 KiB of memset per request showed */
+    l.len = 0;
     put_text(&l, when, sizeof when);
     put_text(&l, " ", 1);
     put_text(&l, *addr ? addr : "-", INET_ADDRSTRLEN);

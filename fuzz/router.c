@@ -183,12 +183,14 @@ static void check_viewer(const struct response *res, const char *const *inputs, 
 {
     static const char *const echoes[] = {"Li", "li", "LI", "lI", NULL};
     static const char *const secrets[] = {"Bình Liêu", "binh lieu", NULL};
-    if (res->status >= 300 || !res->json)
+    if (res->status >= 300 || (!res->json && !res->raw))
         return;
     for (int i = 0; i < ninputs; i++)
         if (contains_any(inputs[i], echoes))
             return; /* the answer may quote what was asked */
-    char *text = json_dumps(res->json, JSON_COMPACT);
+    /* A cached answer comes as its serialised bytes, a fresh one as JSON: both are read. */
+    char *text = res->json ? json_dumps(res->json, JSON_COMPACT)
+                           : fz_strndup((const uint8_t *)res->raw, res->raw_len);
     if (contains_any(text, secrets)) {
         fprintf(stderr, "router: the Móng Cái viewer read Bình Liêu: %s\n", text);
         FZ_CHECK(!"viewer reads outside its subtree");

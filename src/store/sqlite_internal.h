@@ -15,9 +15,10 @@ void sq_bind_text(sqlite3_stmt *s, const char *name, const char *v);
 void sq_bind_json(sqlite3_stmt *s, const char *name, json_t *v);
 json_t *sq_column_json(sqlite3_stmt *s, int i);
 void sq_path_upper(const char *path, char *buf, size_t size);
-/* Registers the SQL functions of the search index (search_fold, search_rowid) on a new
+/* Registers the SQL functions of the search index (search_fold, search_probe) on a new
  * connection, before its migrations run: migration 003 and the triggers it makes use them. */
 void sq_search_register(sqlite3 *db);
-/* A searchable resource's code in the index (sqlite_search.c); 0 when r is not searchable. */
+/* A searchable resource's place among the sources of search (sqlite_search.c), from 1; 0 when
+ * r is not searchable. */
 int sq_search__code(const struct resource *r);
 #endif

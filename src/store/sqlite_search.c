@@ -3,22 +3,25 @@
  * store_search in store.h) and the two SQL functions it needs on every connection
  * (sq_search_register). It is not the snippet: the HTTP handler marks the words.
  *
- * The index is one contentless FTS5 table, search_words (migration 003_search.sql). It keeps
- * only what matching needs: each row's words folded (util/text.c: lower case, no diacritics,
- * đ→d), without positions (detail=none) and without any copy of the text, which the rows
- * already hold: the label and text shown are read from the row itself, for the candidates
- * only. That is about 23 bytes a row where the first design, which stored the text twice and
- * every word's positions, took about 510. A row's rowid is its resource's code (SOURCES)
- * times 2^40 plus its id counted down from 2^40 - 1, so each resource's rows are one range
- * of rowids, newest first, and a hit names its row.
+ * The index is one contentless FTS5 table per searchable resource, search_<resource>
+ * (migration 003_search.sql). It keeps only what matching needs: each row's words folded
+ * (util/text.c: lower case, no diacritics, đ→d), without positions (detail=none) and without
+ * any copy of the text, which the rows already hold: the label and text shown are read from
+ * the row itself, for the candidates only. That is about 23 bytes a row where the first
+ * design, which stored the text twice and every word's positions, took about 510. A row's
+ * rowid is minus its id, so that FTS5's forward order, several times cheaper than its
+ * reverse one on long lists, is newest first. One table per resource rather than one for
+ * all: a query about one resource then never walks the other resources' entries of its
+ * words, which FTS5 does one leaf page at a time (2 ms a query for each resource after the
+ * first, at the country tier).
  *
  * The words of the label (the first of a resource's `search` fields) are indexed as they are
  * and those of its other fields with "_" after them ("mong_"), so that the one table serves
  * both as a label index ("mong" AND "cai": an org named Móng Cái) and as a full one (("mong"
  * OR "mong_") AND …: a person whose title names it), at the size of one: a second table for
  * the labels would have cost 16 bytes a row more. Each row also holds one word naming its
- * window, "_7_6" for the tasks (code 7) of ids 6·2^22 to 7·2^22 - 1, which costs about one
- * byte a row and bounds the work of every query (search_stage).
+ * window, "_6" for ids 6·2^22 to 7·2^22 - 1, which costs about one byte a row and bounds the
+ * work of every query (search_stage).
  *
  * How the index stays equal to the rows: a contentless table can only remove a row's entry
  * when told the words it was indexed with, and only triggers still see the old text. So the
@@ -37,7 +40,8 @@
  * `limit` per resource and stage, are read and ordered by how closely they answer
  * (rank_hit): the label is the query, holds it as a phrase, holds all its words; then a
  * field holds the phrase, the fields hold the words; fewer other words first; then by
- * resource (orgs first) and the oldest first, the parent before the bodies named after it.
+ * resource (in the order of SOURCES: orgs first) and the oldest first, the parent before
+ * the bodies named after it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,40 +50,24 @@
 #include "store/sqlite_internal.h"
 #include "util/text.h"
 
-enum { ID_BITS = 40, WINDOW_BITS = 22, MAX_FIELDS = 8, MAX_CANDIDATES = 256 };
-#define MAX_ID ((1LL << ID_BITS) - 1)
+enum { WINDOW_BITS = 22, MAX_FIELDS = 8, MAX_CANDIDATES = 256 };
 
-/* Each searchable resource's code: the top bits of its rowids, so fixed once rows are
- * indexed (migration 003 writes them too). Ties in ranking go to the lower code. A new
- * searchable noun takes the next code here and two triggers in a migration, as 003 writes
- * them for these; tests/unit/store/sqlite_search.c names whatever is missing. */
-static const struct source {
-    const char *name;
-    int code;
-} SOURCES[] = {
-    {"orgs", 1},  {"resolutions", 2}, {"programs", 3}, {"documents", 4},   {"people", 5},
-    {"items", 6}, {"tasks", 7},       {"meetings", 8}, {"inspections", 9}, {"disseminations", 10},
+/* The searchable resources, each with its index table search_<name>, in the order ties in
+ * ranking go. A new searchable noun takes a line here, and its table and two triggers in a
+ * migration, as 003 makes them for these; tests/unit/store/sqlite_search.c names whatever
+ * is missing. */
+static const char *const SOURCES[] = {
+    "orgs",  "resolutions", "programs", "documents",   "people",
+    "items", "tasks",       "meetings", "inspections", "disseminations",
 };
 enum { NSOURCES = sizeof SOURCES / sizeof SOURCES[0] };
 
 int sq_search__code(const struct resource *r)
 {
     for (int i = 0; r && r->search && i < NSOURCES; i++)
-        if (!strcmp(SOURCES[i].name, r->name))
-            return SOURCES[i].code;
+        if (!strcmp(SOURCES[i], r->name))
+            return i + 1;
     return 0;
-}
-
-/* Within a code, ids run backwards (the newest row has the lowest rowid), so that FTS5's
- * forward order, several times cheaper than its reverse one on long lists, is newest first. */
-static long long rowid_of(int code, long long id)
-{
-    return ((long long)code << ID_BITS) | (MAX_ID - id);
-}
-
-static long long id_of(long long rowid)
-{
-    return MAX_ID - (rowid & MAX_ID);
 }
 
 /* ---- the words a row is indexed with ---- */
@@ -103,11 +91,11 @@ static void buf_put(struct buf *b, const char *s, size_t n)
     b->p[b->len] = 0;
 }
 
-/* The words of row `id` of resource `code` whose searched fields are vals[0..n) (NULLs
- * skipped): vals[0]'s folded words, then those of the others each followed by "_", then the
- * row's window ("_7_6": code 7, ids 6·2^22 to 7·2^22 - 1; see WINDOW_BITS). Malloc'd; ""
- * when the fields have no word, so that such a row is not indexed at all. */
-static char *index_words(int code, long long id, const char *const *vals, int n)
+/* The words of row `id` whose searched fields are vals[0..n) (NULLs skipped): vals[0]'s
+ * folded words, then those of the others each followed by "_", then the row's window ("_6":
+ * ids 6·2^22 to 7·2^22 - 1; see WINDOW_BITS). Malloc'd; "" when the fields have no word, so
+ * that such a row is not indexed at all. */
+static char *index_words(long long id, const char *const *vals, int n)
 {
     struct buf b = {0};
     buf_put(&b, "", 0);
@@ -124,40 +112,47 @@ static char *index_words(int code, long long id, const char *const *vals, int n)
     }
     if (b.len) {
         char window[48];
-        int len = snprintf(window, sizeof window, " _%d_%lld", code, id >> WINDOW_BITS);
+        int len = snprintf(window, sizeof window, " _%lld", id >> WINDOW_BITS);
         buf_put(&b, window, (size_t)len);
     }
     return b.p;
 }
 
-/* search_fold(code, id, label, other, …): the words the index holds for a row, for the
- * triggers and for store_reindex, which must give exactly what store_index gives. */
+/* search_fold(id, label, other, …): the words the index holds for a row, for the triggers
+ * and for store_reindex, which must give exactly what store_index gives. */
 static void sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
 {
     const char *vals[MAX_FIELDS];
-    if (argc < 3 || argc - 2 > MAX_FIELDS) {
-        sqlite3_result_error(c, "search_fold: code, id and 1 to 8 fields", -1);
+    if (argc < 2 || argc - 1 > MAX_FIELDS) {
+        sqlite3_result_error(c, "search_fold: an id and 1 to 8 fields", -1);
         return;
     }
-    for (int i = 2; i < argc; i++)
-        vals[i - 2] = (const char *)sqlite3_value_text(argv[i]);
-    sqlite3_result_text(c,
-                        index_words((int)sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
-                                    vals, argc - 2),
-                        -1, free);
+    for (int i = 1; i < argc; i++)
+        vals[i - 1] = (const char *)sqlite3_value_text(argv[i]);
+    sqlite3_result_text(c, index_words(sqlite3_value_int64(argv[0]), vals, argc - 1), -1, free);
 }
 
-/* search_rowid(code, id): the rowid of a row in the index. An id that does not fit the 40
- * bits below the code is an error rather than another resource's row. */
-static void sql_rowid(sqlite3_context *c, int argc, sqlite3_value **argv)
+/* The FTS5 query for the first of a row's words ("\"mong\""), which finds the row at its
+ * rowid if and only if the row is in the index (with these words, as the index is kept);
+ * for no words, a word no row has. Malloc'd. */
+static char *probe_of(const char *words)
+{
+    size_t n = strcspn(words, " ");
+    char *probe = malloc(n + 4);
+    if (!probe)
+        abort();
+    snprintf(probe, n + 4, "\"%.*s\"", (int)n, n ? words : "_");
+    return probe;
+}
+
+/* search_probe(words): probe_of for the triggers, which must not remove a row that is not in
+ * the index (one with no words, or written by a bulk load not indexed yet): FTS5 takes that
+ * for a corrupt index once its count of rows would go below zero. */
+static void sql_probe(sqlite3_context *c, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    long long code = sqlite3_value_int64(argv[0]), id = sqlite3_value_int64(argv[1]);
-    if (code < 1 || code > 1000 || id < 0 || id > MAX_ID) {
-        sqlite3_result_error(c, "search_rowid: id out of the index's range", -1);
-        return;
-    }
-    sqlite3_result_int64(c, rowid_of((int)code, id));
+    const char *words = (const char *)sqlite3_value_text(argv[0]);
+    sqlite3_result_text(c, probe_of(words ? words : ""), -1, free);
 }
 
 void sq_search_register(sqlite3 *db)
@@ -165,70 +160,74 @@ void sq_search_register(sqlite3 *db)
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     if (sqlite3_create_function(db, "search_fold", -1, flags, NULL, sql_fold, NULL, NULL) !=
             SQLITE_OK ||
-        sqlite3_create_function(db, "search_rowid", 2, flags, NULL, sql_rowid, NULL, NULL) !=
+        sqlite3_create_function(db, "search_probe", 1, flags, NULL, sql_probe, NULL, NULL) !=
             SQLITE_OK)
         abort(); /* only out of memory can make it fail */
 }
 
 /* ---- keeping the index ---- */
 
-/* The columns of r's searched fields, joined by ", " with `prefix` before each. */
-static void field_list(const struct resource *r, const char *prefix, char *out, size_t size)
+/* The column of a searched field (its name, unless it sits in a group). */
+static const char *search_column(const struct resource *r, const char *field)
+{
+    const struct field *fd = resource_field(r, field);
+    return fd ? field_column(fd) : field;
+}
+
+/* The columns of r's searched fields, joined by ", ". */
+static void field_list(const struct resource *r, char *out, size_t size)
 {
     out[0] = 0;
-    for (const char *const *f = r->search; *f; f++) {
-        const struct field *fd = resource_field(r, *f);
-        snprintf(out + strlen(out), size - strlen(out), "%s%s%s", f == r->search ? "" : ", ",
-                 prefix, fd ? field_column(fd) : *f);
-    }
+    for (const char *const *f = r->search; *f; f++)
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", f == r->search ? "" : ", ",
+                 search_column(r, *f));
 }
 
 int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
                 struct err *e)
 {
-    int code = sq_search__code(r);
     /* A deleted row's entry is gone already: its table's delete trigger removed it. */
-    if (!code || !obj)
+    if (!sq_search__code(r) || !obj)
         return 0;
-    if (id < 0 || id > MAX_ID)
-        return err_set(e, E_INVALID_FIELD, "id", "Mã %lld quá lớn. / Id %lld is too large.", id,
-                       id);
     const char *vals[MAX_FIELDS];
     int n = 0;
     for (const char *const *f = r->search; *f && n < MAX_FIELDS; f++)
-        vals[n++] = obj_str(obj, *f);
-    char *words = index_words(code, id, vals, n);
+        vals[n++] = obj_str(obj, search_column(r, *f));
+    char *words = index_words(id, vals, n);
     size_t first = strcspn(words, " ");
     int rc = 0;
     if (first > 0) {
         /* A row already in the index holds these very words, since the update trigger
          * replaces them whenever the fields change: only a new row needs adding. Asking for
          * one of its words at its rowid answers that from the index alone. */
-        char probe[256];
-        snprintf(probe, sizeof probe, "\"%.*s\"", (int)(first < 200 ? first : 200), words);
-        sqlite3_stmt *s = sq_prepare(
-            st, "SELECT 1 FROM search_words WHERE search_words MATCH :w AND rowid = :rowid", e);
+        char sql[256], *probe = probe_of(words);
+        snprintf(sql, sizeof sql,
+                 "SELECT 1 FROM search_%s WHERE search_%s MATCH :w AND rowid = :rowid", r->name,
+                 r->name);
+        sqlite3_stmt *s = sq_prepare(st, sql, e);
         rc = s ? 0 : -1;
         bool present = false;
         if (s) {
             sq_bind_text(s, ":w", probe);
-            sq_bind_int(s, ":rowid", rowid_of(code, id));
+            sq_bind_int(s, ":rowid", -id);
             int step = sqlite3_step(s);
             present = step == SQLITE_ROW;
             sqlite3_reset(s);
             if (step != SQLITE_ROW && step != SQLITE_DONE)
                 rc = sq_fail(st, step, e);
         }
+        snprintf(sql, sizeof sql, "INSERT INTO search_%s (rowid, words) VALUES (:rowid, :words)",
+                 r->name);
         if (rc == 0 && !present) {
-            s = sq_prepare(st, "INSERT INTO search_words (rowid, words) VALUES (:rowid, :words)",
-                           e);
+            s = sq_prepare(st, sql, e);
             rc = s ? 0 : -1;
             if (s) {
-                sq_bind_int(s, ":rowid", rowid_of(code, id));
+                sq_bind_int(s, ":rowid", -id);
                 sq_bind_text(s, ":words", words);
                 rc = sq_done(st, s, e);
             }
         }
+        free(probe);
     }
     free(words);
     return rc;
@@ -236,23 +235,20 @@ int store_index(struct store *st, const struct resource *r, long long id, json_t
 
 int store_reindex(struct store *st, struct err *e)
 {
-    sqlite3_stmt *s =
-        sq_prepare(st, "INSERT INTO search_words (search_words) VALUES ('delete-all')", e);
-    if (!s || sq_done(st, s, e) != 0)
-        return -1;
-    /* One statement per resource, in the order of their codes and the newest row first, so
-     * that rowids only grow: FTS5 then writes each term's list in long runs, where it would
-     * flush its pending entries at every step back. */
+    /* Per resource, one statement emptying its table and one filling it from the rows,
+     * newest first so that rowids only grow: FTS5 then writes each word's list in long
+     * runs, where it would flush its pending entries at every step back. */
     for (int i = 0; i < NSOURCES; i++) {
-        const struct resource *r = resource_by_name(SOURCES[i].name);
+        const struct resource *r = resource_by_name(SOURCES[i]);
         if (!r || !r->search)
             continue;
         char fields[512], sql[1024];
-        field_list(r, "", fields, sizeof fields);
+        field_list(r, fields, sizeof fields);
         snprintf(sql, sizeof sql,
-                 "INSERT INTO search_words (rowid, words) SELECT search_rowid(%d, id), "
-                 "search_fold(%d, id, %s) FROM %s ORDER BY id DESC",
-                 SOURCES[i].code, SOURCES[i].code, fields, r->name);
+                 "INSERT INTO search_%s (search_%s) VALUES ('delete-all'); "
+                 "INSERT INTO search_%s (rowid, words) SELECT -id, search_fold(id, %s) FROM %s "
+                 "ORDER BY id DESC",
+                 r->name, r->name, r->name, fields, r->name);
         char *msg = NULL;
         int rc = sqlite3_exec(sq_db(st), sql, NULL, NULL, &msg);
         sqlite3_free(msg);
@@ -317,7 +313,7 @@ static bool has_phrase(char *const *w, int n, char *const *q, int nq)
 
 struct hit {
     const struct resource *r;
-    int code, rank, extra;
+    int source, rank, extra; /* source: 1 + its place in SOURCES */
     long long id;
     char *label, *text; /* as stored; text is every field, joined by " · " */
 };
@@ -364,8 +360,8 @@ static int hit_order(const void *a, const void *b)
         return x->rank - y->rank;
     if (x->extra != y->extra)
         return x->extra - y->extra;
-    if (x->code != y->code)
-        return x->code - y->code;
+    if (x->source != y->source)
+        return x->source - y->source;
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -383,28 +379,28 @@ struct search {
     int nq, limit;
     struct hit *hits;
     int nhits, cap;
-    long long *seen; /* rowids already read, open addressing; 0 is empty */
+    long long *seen; /* rows already read (id · NSOURCES + source + 1), open addressing */
     size_t seen_cap;
 };
 
-/* Was rowid read already? Marks it read. */
-static bool seen_before(struct search *s, long long rowid)
+/* Was the row of that key read already? Marks it read. */
+static bool seen_before(struct search *s, long long key)
 {
-    size_t i = (size_t)(rowid * 0x9E3779B97F4A7C15ULL) & (s->seen_cap - 1);
-    while (s->seen[i] && s->seen[i] != rowid)
+    size_t i = (size_t)((unsigned long long)key * 0x9E3779B97F4A7C15ULL) & (s->seen_cap - 1);
+    while (s->seen[i] && s->seen[i] != key)
         i = (i + 1) & (s->seen_cap - 1);
     if (s->seen[i])
         return true;
-    s->seen[i] = rowid;
+    s->seen[i] = key;
     return false;
 }
 
 /* Reads row id of r and, when it answers the query, adds it to the hits. */
-static int read_hit(struct search *s, const struct resource *r, int code, long long id,
+static int read_hit(struct search *s, const struct resource *r, int source, long long id,
                     struct err *e)
 {
     char fields[512], sql[768];
-    field_list(r, "", fields, sizeof fields);
+    field_list(r, fields, sizeof fields);
     snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = :id", fields, r->name);
     sqlite3_stmt *st = sq_prepare(s->st, sql, e);
     if (!st)
@@ -442,7 +438,7 @@ static int read_hit(struct search *s, const struct resource *r, int code, long l
         if (!copy)
             abort();
         s->hits[s->nhits++] = (struct hit){.r = r,
-                                           .code = code,
+                                           .source = source,
                                            .rank = rank,
                                            .extra = extra,
                                            .id = id,
@@ -453,14 +449,16 @@ static int read_hit(struct search *s, const struct resource *r, int code, long l
     return 0;
 }
 
-/* Up to `n` rowids matching the FTS5 query, newest first, into out[]; returns how many, or
- * -1 with e filled. */
-static int candidates(struct search *s, const char *match, int n, long long *out, struct err *e)
+/* Up to `n` ids of rows of r matching the FTS5 query, newest first, into out[]; returns
+ * how many, or -1 with e filled. */
+static int candidates(struct search *s, const struct resource *r, const char *match, int n,
+                      long long *out, struct err *e)
 {
-    sqlite3_stmt *st = sq_prepare(s->st,
-                                  "SELECT rowid FROM search_words WHERE search_words MATCH :q "
-                                  "ORDER BY rowid LIMIT :n",
-                                  e);
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT -rowid FROM search_%s WHERE search_%s MATCH :q ORDER BY rowid LIMIT :n",
+             r->name, r->name);
+    sqlite3_stmt *st = sq_prepare(s->st, sql, e);
     if (!st)
         return -1;
     sq_bind_text(st, ":q", match);
@@ -512,23 +510,22 @@ static int search_stage(struct search *s, int stage, const char *words, struct e
         long long to = older ? src->window - 2 : src->window;
         for (long long w = to; w >= from; w--) {
             char token[48];
-            int len = snprintf(token, sizeof token, "%s\"_%d_%lld\"", w == to ? "" : " OR ",
-                               SOURCES[j].code, w);
+            int len = snprintf(token, sizeof token, "%s\"_%lld\"", w == to ? "" : " OR ", w);
             buf_put(&match, token, (size_t)len);
         }
         buf_put(&match, ") AND ", 6);
         buf_put(&match, words, strlen(words));
         /* Rows read in an earlier stage come again among the first: ask for that many more. */
         int want = s->limit + src->seen[older];
-        int k = candidates(s, match.p, want, ids, e);
+        int k = candidates(s, src->r, match.p, want, ids, e);
         if (k < 0)
             rc = -1;
         if (!older)
             src->full[stage / 2] = k == want;
         for (int i = 0; i < k && rc == 0; i++)
-            if (!seen_before(s, ids[i])) {
+            if (!seen_before(s, ids[i] * NSOURCES + j + 1)) {
                 src->seen[older]++;
-                rc = read_hit(s, src->r, SOURCES[j].code, id_of(ids[i]), e);
+                rc = read_hit(s, src->r, j + 1, ids[i], e);
             }
     }
     free(match.p);
@@ -591,7 +588,7 @@ json_t *store_search(struct store *st, const char *folded_query, int limit, stru
         abort();
     char *label_match = match_text(q, s.nq, false), *any_match = match_text(q, s.nq, true);
     for (int j = 0; j < NSOURCES; j++) {
-        s.src[j].r = resource_by_name(SOURCES[j].name);
+        s.src[j].r = resource_by_name(SOURCES[j]);
         s.src[j].window = s.src[j].r && s.src[j].r->search ? newest_window(st, s.src[j].r) : -1;
     }
     int rc = 0;

@@ -594,7 +594,7 @@ json_t *store_search(struct store *st, const char *folded_query, int limit, stru
     int rc = 0;
     for (int stage = 0; stage < 4 && rc == 0 && (stage == 0 || s.nhits < s.limit); stage++)
         rc = search_stage(&s, stage, stage < 2 ? label_match : any_match, e);
-    if (rc == 0) {
+    if (rc == 0 && s.nhits > 0) {
         qsort(s.hits, (size_t)s.nhits, sizeof *s.hits, hit_order);
         for (int i = 0; i < s.nhits && i < limit; i++)
             json_array_append_new(out, json_pack("{s:s,s:I,s:s,s:s}", "type", s.hits[i].r->singular,

@@ -663,6 +663,68 @@ static void test_rows_not_in_the_index_change_and_go(void **state)
     assert_string_equal(hits, want);
 }
 
+/* Ids far apart, in windows of their own (2^22 ids each): the newest two windows are
+ * asked first, the older ones when those give fewer hits than asked. */
+static void test_windows_newest_first_then_older(void **state)
+{
+    struct fx *f = *state;
+    const long long ids[] = {1, (3LL << 22) + 5, (5LL << 22) + 7, (6LL << 22) + 1};
+    const char *names[] = {"Chi bộ thôn Đồng Cậy", "Chi bộ thôn Đồng Cậy", "Chi bộ thôn Đồng Cậy",
+                           "Chi bộ thôn Khe Lạc"};
+    fx_begin(f);
+    struct err e = {0};
+    for (int i = 0; i < 4; i++) {
+        json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)ids[i], "name", names[i],
+                              "kind", "cell", "path", "");
+        long long id;
+        assert_int_equal(store_insert(f->st, &res_orgs, o, &id, &e), 0);
+        assert_int_equal(id, ids[i]);
+        /* Half indexed as the write path does, half left to store_reindex. */
+        if (i % 2 == 0)
+            assert_int_equal(store_index(f->st, &res_orgs, id, o, &e), 0);
+        json_decref(o);
+    }
+    fx_commit(f);
+    char *one_by_one = index_dump(f);
+    fx_begin(f);
+    assert_int_equal(store_reindex(f->st, &e), 0);
+    fx_commit(f);
+    char *rebuilt = index_dump(f);
+    for (int i = 0; i < 4; i += 2) {
+        char line[128];
+        snprintf(line, sizeof line, " %lld", -ids[i]);
+        assert_non_null(strstr(one_by_one, line));
+    }
+    assert_non_null(strstr(rebuilt, "orgs _6:"));
+    free(one_by_one);
+    free(rebuilt);
+    char hits[512], want[256];
+    /* All of them, closest first; among equals the oldest. */
+    hits_of(f, "chi bo thon dong cay", 20, hits, sizeof hits);
+    snprintf(want, sizeof want, "org:%lld,org:%lld,org:%lld", ids[0], ids[1], ids[2]);
+    assert_string_equal(hits, want);
+    /* Asked for one, the newest windows (6 and 5) have it: the older are not looked at. */
+    hits_of(f, "chi bo thon dong cay", 1, hits, sizeof hits);
+    snprintf(want, sizeof want, "org:%lld", ids[2]);
+    assert_string_equal(hits, want);
+    hits_of(f, "khe lac", 20, hits, sizeof hits);
+    snprintf(want, sizeof want, "org:%lld", ids[3]);
+    assert_string_equal(hits, want);
+    /* And the triggers find their rows in any window. */
+    fx_begin(f);
+    assert_int_equal(store_delete(f->st, &res_orgs, ids[1], &e), 0);
+    json_t *change = json_pack("{s:s}", "name", "Chi bộ thôn Khe Lạc");
+    assert_int_equal(store_update(f->st, &res_orgs, ids[0], change, &e), 0);
+    json_decref(change);
+    fx_commit(f);
+    hits_of(f, "chi bo thon dong cay", 20, hits, sizeof hits);
+    snprintf(want, sizeof want, "org:%lld", ids[2]);
+    assert_string_equal(hits, want);
+    hits_of(f, "khe lac", 20, hits, sizeof hits);
+    snprintf(want, sizeof want, "org:%lld,org:%lld", ids[0], ids[3]);
+    assert_string_equal(hits, want);
+}
+
 static int exec_raw(sqlite3 *db, const char *sql)
 {
     char *msg = NULL;
@@ -761,6 +823,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reindex_equals_row_by_row, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_bulk_rows_found_after_reindex, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_rows_not_in_the_index_change_and_go, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_windows_newest_first_then_older, fx_setup,
                                         fx_teardown),
         cmocka_unit_test(test_old_database_found_after_migration),
     };

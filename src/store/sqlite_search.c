@@ -21,7 +21,8 @@
  * OR "mong_") AND …: a person whose title names it), at the size of one: a second table for
  * the labels would have cost 16 bytes a row more. Each row also holds one word naming its
  * window, "_6" for ids 6·2^22 to 7·2^22 - 1, which costs about one byte a row and bounds the
- * work of every query (search_stage).
+ * work of a query over a resource of more rows than its newest two windows hold (the
+ * country's tasks; see search_stage).
  *
  * How the index stays equal to the rows: a contentless table can only remove a row's entry
  * when told the words it was indexed with, and only triggers still see the old text. So the
@@ -35,8 +36,9 @@
  * Ranking, bounded whatever the number of rows. Candidates come in stages, each asking every
  * resource for its newest `limit` rows that match, which FTS5 finds without looking at the
  * other matches: first those whose label holds every word, among the resource's two newest
- * windows (4 to 8 million rows); the older windows only if all that gave fewer hits than
- * asked; then the same for rows holding the words in any field. The candidates, at most
+ * windows (its newest 4 to 8 million rows, which is all of them but for the country's
+ * tasks); the older windows only if all that gave fewer hits than asked; then the same for
+ * rows holding the words in any field. The candidates, at most
  * `limit` per resource and stage, are read and ordered by how closely they answer
  * (rank_hit): the label is the query, holds it as a phrase, holds all its words; then a
  * field holds the phrase, the fields hold the words; fewer other words first; then by

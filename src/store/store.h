@@ -106,7 +106,8 @@ json_t *store_cascade(struct store *st, long long org_id, long long resolution_i
 json_t *store_indicator_rollup(struct store *st, long long item_id, long long org_id,
                                const char *period, bool approved_only, struct err *e);
 json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e);
-/* Keeps the search index in step with a written row (deleted when obj is NULL). */
+/* Adds a written row to the search index when it is not there yet; changed and deleted rows
+ * are followed by the triggers of 003_search.sql, whoever changes them. */
 int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
                 struct err *e);
 

@@ -39,8 +39,8 @@ static void resolution_present(struct store *st, const struct resource *r, json_
     json_t *term = store_get(st, &res_terms, obj_int(obj, "term_id"), NULL);
     int issued, closed;
     const char *held_to = term ? obj_str(term, "congress_held_to") : NULL;
-    if (obj_str(obj, "issued_on") && held_to && date_parse(obj_str(obj, "issued_on"), &issued) == 0 &&
-        date_parse(held_to, &closed) == 0)
+    if (obj_str(obj, "issued_on") && held_to &&
+        date_parse(obj_str(obj, "issued_on"), &issued) == 0 && date_parse(held_to, &closed) == 0)
         json_object_set_new(obj, "days_after_congress", json_integer(issued - closed));
     else
         json_object_set_new(obj, "days_after_congress", json_null());

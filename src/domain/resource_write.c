@@ -192,38 +192,6 @@ json_t *resource_update(struct store *st, const struct resource *r, long long id
     return out;
 }
 
-/* Things owned by the deleted row go with it (ON DELETE CASCADE); their search entries must
- * go too, at every depth (a program's tasks, a resolution's items). */
-static int unindex_children(struct store *st, const struct resource *r, long long id, struct err *e)
-{
-    for (int k = 0; resources[k]; k++) {
-        const struct resource *c = resources[k];
-        const struct field *pf = c->parent_field ? resource_field(c, c->parent_field) : NULL;
-        if (!pf || strcmp(pf->ref, r->name) != 0)
-            continue;
-        struct store_filter f = {pf, json_integer(id)};
-        json_t *rows = store_list(st, c, &f, 1, 0, 1000000, e);
-        json_decref(f.value);
-        if (!rows)
-            return -1;
-        size_t i;
-        json_t *row;
-        int rc = 0;
-        json_array_foreach(rows, i, row)
-        {
-            long long child = obj_int(row, "id");
-            if (rc == 0)
-                rc = store_index(st, c, child, NULL, e);
-            if (rc == 0)
-                rc = unindex_children(st, c, child, e);
-        }
-        json_decref(rows);
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
 int resource_delete(struct store *st, const struct resource *r, long long id, const struct actor *a,
                     struct err *e)
 {
@@ -236,13 +204,10 @@ int resource_delete(struct store *st, const struct resource *r, long long id, co
     if (rc == 0 && r->rules && r->rules->before_delete)
         rc = r->rules->before_delete(st, r, old, e);
     json_t *before = resource_present(st, r, old);
-    if (rc == 0)
-        rc = unindex_children(st, r, id, e); /* while the children are still there */
+    /* The search entries of the row and of what it owned (ON DELETE CASCADE) go with them:
+     * the store's delete triggers remove them (003_search.sql). */
     if (rc == 0)
         rc = store_delete(st, r, id, e);
-    if (rc == 0)
-        rc = store_index(st, r, id, NULL, e);
-
     if (rc == 0)
         rc = store_audit(st, a->user, a->address, "delete", r->name, id, before, NULL, e);
     json_decref(before);

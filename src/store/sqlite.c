@@ -181,7 +181,7 @@ int sq_done(struct store *st, sqlite3_stmt *s, struct err *e)
     return 0;
 }
 
-static int exec_sql(struct store *st, const char *sql, struct err *e)
+int sq_exec(struct store *st, const char *sql, struct err *e)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
@@ -196,10 +196,10 @@ static int exec_sql(struct store *st, const char *sql, struct err *e)
  * order of file name (001_init.sql, 002_…). */
 static int migrate(struct store *st, struct err *e)
 {
-    if (exec_sql(st,
-                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
-                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
-                 e) != 0)
+    if (sq_exec(st,
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
+                "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
+                e) != 0)
         return -1;
     for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
         sqlite3_stmt *s = sq_prepare(st, "SELECT 1 FROM schema_migrations WHERE name = :name", e);
@@ -210,20 +210,20 @@ static int migrate(struct store *st, struct err *e)
         sqlite3_reset(s);
         if (applied)
             continue;
-        if (exec_sql(st, "BEGIN IMMEDIATE", e) != 0)
+        if (sq_exec(st, "BEGIN IMMEDIATE", e) != 0)
             return -1;
-        if (exec_sql(st, m->data, e) != 0) {
-            exec_sql(st, "ROLLBACK", NULL);
+        if (sq_exec(st, m->data, e) != 0) {
+            sq_exec(st, "ROLLBACK", NULL);
             return -1;
         }
         s = sq_prepare(st, "INSERT INTO schema_migrations (name) VALUES (:name)", e);
         if (!s) {
-            exec_sql(st, "ROLLBACK", NULL);
+            sq_exec(st, "ROLLBACK", NULL);
             return -1;
         }
         sq_bind_text(s, ":name", m->name);
-        if (sq_done(st, s, e) != 0 || exec_sql(st, "COMMIT", e) != 0) {
-            exec_sql(st, "ROLLBACK", NULL);
+        if (sq_done(st, s, e) != 0 || sq_exec(st, "COMMIT", e) != 0) {
+            sq_exec(st, "ROLLBACK", NULL);
             return -1;
         }
     }
@@ -250,10 +250,10 @@ struct store *store_open(const char *path, bool create, struct err *e)
     sq_search_register(st->db);
     /* WAL lets readers go on while one writer commits; synchronous=FULL syncs the WAL at
      * every commit, which is what makes an acknowledged write survive power loss. */
-    if (exec_sql(st,
-                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
-                 e) != 0 ||
+    if (sq_exec(st,
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;",
+                e) != 0 ||
         migrate(st, e) != 0) {
         store_close(st);
         return NULL;
@@ -315,7 +315,7 @@ int store_commit(struct store *st, struct err *e)
 void store_rollback(struct store *st)
 {
     if (!sqlite3_get_autocommit(st->db))
-        exec_sql(st, "ROLLBACK", NULL);
+        sq_exec(st, "ROLLBACK", NULL);
     st->in_txn = false;
     memo_forget(st);
 }

@@ -85,14 +85,6 @@ static const char *const REBUILD[] = {
     "DROP TABLE temp.bulk_task_direct",
 };
 
-static int exec_one(struct store *st, const char *sql, struct err *e)
-{
-    char *msg = NULL;
-    int rc = sqlite3_exec(sq_db(st), sql, NULL, NULL, &msg);
-    sqlite3_free(msg);
-    return rc == SQLITE_OK ? 0 : sq_fail(st, rc, e);
-}
-
 /* Runs `sql_of_rows`, then executes the text of each row it returns (column 0). */
 static int exec_each(struct store *st, const char *sql_of_rows, struct err *e)
 {
@@ -111,7 +103,7 @@ static int exec_each(struct store *st, const char *sql_of_rows, struct err *e)
     json_array_foreach(texts, i, t)
     {
         if (out == 0)
-            out = exec_one(st, json_string_value(t), e);
+            out = sq_exec(st, json_string_value(t), e);
     }
     json_decref(texts);
     return out;
@@ -121,13 +113,13 @@ int store_bulk_begin(struct store *st, struct err *e)
 {
     /* The triggers' own text is kept in a temporary table, so that what goes back is exactly
      * what the migrations made, whichever migration that was. */
-    if (exec_one(st,
-                 "CREATE TEMP TABLE bulk_triggers AS SELECT name, sql FROM sqlite_schema "
-                 "WHERE type = 'trigger' AND name GLOB 'rollup_*'",
-                 e) != 0)
+    if (sq_exec(st,
+                "CREATE TEMP TABLE bulk_triggers AS SELECT name, sql FROM sqlite_schema "
+                "WHERE type = 'trigger' AND name GLOB 'rollup_*'",
+                e) != 0)
         return -1;
     /* A bigger page cache while the load lasts: its indexes are written all over. */
-    if (exec_one(st, "PRAGMA cache_size = -262144", e) != 0)
+    if (sq_exec(st, "PRAGMA cache_size = -262144", e) != 0)
         return -1;
     return exec_each(st, "SELECT 'DROP TRIGGER ' || name FROM temp.bulk_triggers", e);
 }
@@ -135,11 +127,11 @@ int store_bulk_begin(struct store *st, struct err *e)
 int store_bulk_end(struct store *st, struct err *e)
 {
     for (size_t i = 0; i < sizeof REBUILD / sizeof *REBUILD; i++)
-        if (exec_one(st, REBUILD[i], e) != 0)
+        if (sq_exec(st, REBUILD[i], e) != 0)
             return -1;
     if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||
-        exec_one(st, "DROP TABLE temp.bulk_triggers", e) != 0 ||
-        exec_one(st, "PRAGMA cache_size = -65536", e) != 0)
+        sq_exec(st, "DROP TABLE temp.bulk_triggers", e) != 0 ||
+        sq_exec(st, "PRAGMA cache_size = -65536", e) != 0)
         return -1;
     return store_reindex(st, e);
 }
@@ -148,10 +140,10 @@ int store_bulk_end(struct store *st, struct err *e)
  * (resource_decode), and SQLite checking them again cost a lookup per reference. */
 int store_fresh_file_mode(struct store *st, bool on, struct err *e)
 {
-    return exec_one(st,
-                    on ? "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                         "PRAGMA foreign_keys = OFF"
-                       : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                         "PRAGMA foreign_keys = ON",
-                    e);
+    return sq_exec(st,
+                   on ? "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                        "PRAGMA foreign_keys = OFF"
+                      : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+                        "PRAGMA foreign_keys = ON",
+                   e);
 }

@@ -9,6 +9,8 @@ sqlite3 *sq_db(struct store *st);
 /* A cached prepared statement for sql, reset and unbound; NULL with e filled. */
 sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e);
 int sq_fail(struct store *st, int rc, struct err *e);
+/* Runs SQL text (one statement or several) with no parameters; 0 or -1 with e filled. */
+int sq_exec(struct store *st, const char *sql, struct err *e);
 int sq_done(struct store *st, sqlite3_stmt *s, struct err *e);
 void sq_bind_int(sqlite3_stmt *s, const char *name, long long v);
 void sq_bind_text(sqlite3_stmt *s, const char *name, const char *v);

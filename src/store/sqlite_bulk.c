@@ -7,6 +7,17 @@
  * then spread each group over the org's ancestors. The result is the same sums the
  * triggers keep (the tests compare both with store_rollup_scan); the triggers go back
  * before the transaction commits, so no other connection ever sees them missing.
+ *
+ * The secondary indexes of the tables that hold nearly all of a large load's rows go the
+ * same way, and come back built by one sort each (CREATE INDEX), where keeping them row by
+ * row is a random B-tree insert per index: once an index outgrows the page cache, each of
+ * those is a read from disk (at the country tier, tasks by lead org alone is 345 MB). No
+ * rule reads these tables by these indexes while rows are created (a rule reads rows by id,
+ * and the items of a resolution, whose index stays); a query that did would be slower
+ * during the load, not wrong. The sorts may use a second core (PRAGMA threads). For a fresh
+ * file the temporary store is a file too, so that sorting 27 million keys does not take
+ * gigabytes of memory (SQLite allows the change outside a transaction only, and an import
+ * runs in its caller's).
  */
 #include <stdio.h>
 #include "store/sqlite_internal.h"
@@ -109,31 +120,46 @@ static int exec_each(struct store *st, const char *sql_of_rows, struct err *e)
     return out;
 }
 
+/* The tables whose secondary indexes a bulk load takes off (see the top of the file). */
+#define BULK_INDEXED_TABLES                                                                        \
+    "'people', 'programs', 'tasks', 'tasks__coordinating_org_ids', 'tasks__covers', "              \
+    "'task_updates', 'indicator_values'"
+
 int store_bulk_begin(struct store *st, struct err *e)
 {
-    /* The triggers' own text is kept in a temporary table, so that what goes back is exactly
-     * what the migrations made, whichever migration that was. */
+    if (sq_exec(st, "PRAGMA threads = 2", e) != 0)
+        return -1;
+    /* The text of the triggers and indexes is kept in temporary tables, so that what goes
+     * back is exactly what the migrations made, whichever migration that was. Automatic
+     * indexes (of primary keys and UNIQUE) have no text and stay. */
     if (sq_exec(st,
                 "CREATE TEMP TABLE bulk_triggers AS SELECT name, sql FROM sqlite_schema "
-                "WHERE type = 'trigger' AND name GLOB 'rollup_*'",
+                "WHERE type = 'trigger' AND name GLOB 'rollup_*'; "
+                "CREATE TEMP TABLE bulk_indexes AS SELECT name, sql FROM sqlite_schema "
+                "WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (" BULK_INDEXED_TABLES
+                ")",
                 e) != 0)
         return -1;
-    /* A bigger page cache while the load lasts: its indexes are written all over. */
+    /* A bigger page cache while the load lasts: the rows' tables and the roll-ups. */
     if (sq_exec(st, "PRAGMA cache_size = -262144", e) != 0)
+        return -1;
+    if (exec_each(st, "SELECT 'DROP INDEX ' || name FROM temp.bulk_indexes", e) != 0)
         return -1;
     return exec_each(st, "SELECT 'DROP TRIGGER ' || name FROM temp.bulk_triggers", e);
 }
 
 int store_bulk_end(struct store *st, struct err *e)
 {
+    if (exec_each(st, "SELECT sql FROM temp.bulk_indexes", e) != 0)
+        return -1;
     for (size_t i = 0; i < sizeof REBUILD / sizeof *REBUILD; i++)
         if (sq_exec(st, REBUILD[i], e) != 0)
             return -1;
     if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||
-        sq_exec(st, "DROP TABLE temp.bulk_triggers", e) != 0 ||
-        sq_exec(st, "PRAGMA cache_size = -65536", e) != 0)
+        sq_exec(st, "DROP TABLE temp.bulk_triggers; DROP TABLE temp.bulk_indexes", e) != 0 ||
+        store_reindex(st, e) != 0)
         return -1;
-    return store_reindex(st, e);
+    return sq_exec(st, "PRAGMA cache_size = -65536; PRAGMA threads = 0", e); /* as store_open */
 }
 
 /* Foreign keys are off too: every reference a row holds has been checked by its decoding
@@ -142,8 +168,8 @@ int store_fresh_file_mode(struct store *st, bool on, struct err *e)
 {
     return sq_exec(st,
                    on ? "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                        "PRAGMA foreign_keys = OFF"
+                        "PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE"
                       : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-                        "PRAGMA foreign_keys = ON",
+                        "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY",
                    e);
 }

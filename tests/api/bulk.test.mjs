@@ -1,11 +1,13 @@
-// Bulk loads, as `gen` and `import` do them: the roll-up triggers are off while rows are
-// written and the roll-ups are built set-based at the end, the search index is built once,
+// Bulk loads, as `gen` and `import` do them: the roll-up triggers and the big tables'
+// secondary indexes are off while rows are written, the roll-ups are built set-based and the
+// indexes by one sort each at the end, the search index is built once,
 // and the audit trail gets one entry per resource. These tests check, through the real
 // command line and API, that what a bulk load leaves is what writing row by row would have:
 // roll-ups equal to counts made here from the listed rows, a search index that finds the
 // rows, an audit chain that verifies, and no half-made file when gen fails.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, startServer, tempDir } from './lib.mjs';
@@ -25,6 +27,20 @@ async function pages(server, path) {
     if (!cursor) break;
   }
   return out;
+}
+
+/** The indexes, triggers and views of a database file, with their SQL, as sqlite3 lists them. */
+function schemaOf(db) {
+  const r = spawnSync('sqlite3', [db, "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger', 'view') ORDER BY type, name"], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
+/** The schema a database made by `init` has, which a bulk load must leave as it found it. */
+function freshSchema() {
+  const db = join(dir, 'fresh.db');
+  if (!existsSync(db)) assert.equal(run(['init', '--db', db]).status, 0);
+  return schemaOf(db);
 }
 
 function gen(db, seed = '7') {
@@ -99,6 +115,14 @@ describe('gen', () => {
       }
     }
     assert.ok(sample.length >= 4);
+  });
+
+  test('every index and trigger the load took off is back, with its SQL', () => {
+    const got = schemaOf(db);
+    for (const name of ['tasks_lead', 'tasks_program', 'people_org', 'indicator_values_item_period', 'rollup_task_insert']) {
+      assert.match(got, new RegExp(`\\|${name}\\|`), name);
+    }
+    assert.equal(got, freshSchema());
   });
 
   test('the roll-up triggers are back: a write after the load moves the roll-up', async () => {
@@ -177,6 +201,7 @@ describe('import', () => {
     const db = join(dir, 'imported.db');
     const imp = run(['import', '--db', db], { input: JSON.stringify(doc) });
     assert.equal(imp.status, 0, imp.stderr);
+    assert.equal(schemaOf(db), freshSchema(), 'indexes and triggers as init makes them');
     const s = await startServer({ db });
     try {
       const log = await s.api('GET', '/api/v1/audit?limit=500');

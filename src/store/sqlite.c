@@ -2,7 +2,8 @@
  * The SQLite implementation of the store (store/store.h): one connection per struct store,
  * WAL journal with synchronous=FULL so that a committed write survives a kill -9 and a
  * power loss, foreign keys on, migrations from the numbered SQL files compiled into the
- * binary, and prepared statements only. SQL text is assembled here from the static field
+ * binary (with a C step for the few that SQL alone cannot write, sqlite_rebuild.c), and
+ * prepared statements only. SQL text is assembled here from the static field
  * tables of domain/ (column names known at compile time); every value a user sends is
  * bound as a parameter, never spliced into SQL.
  */
@@ -16,6 +17,7 @@
 #include "domain/nouns.h"
 #include "store/sqlite_internal.h"
 #include "util/embedded.h"
+#include "util/period.h"
 
 enum { STMT_CACHE = 192, INSERT_CACHE = 64, MEMO_RESOURCES = 32 };
 
@@ -37,8 +39,6 @@ struct store {
         char *sql;
     } insert[INSERT_CACHE];
     int ninsert;
-    char now[32];
-    time_t now_at;
     /* The last row read of each resource, and the last id seen to exist, inside the current
      * transaction only (other connections may write between two). A load reads the same
      * program for each of its tasks, the same org for each of its people; any update,
@@ -192,6 +192,73 @@ int sq_exec(struct store *st, const char *sql, struct err *e)
     return 0;
 }
 
+/* Migrations that SQL text cannot write, run by C after their file's SQL (a comment saying
+ * so), in the same transaction. Each rebuilds tables, which is why migrate() runs it with
+ * foreign keys off and checks them before committing. */
+static const struct migration_step {
+    const char *name;
+    int (*run)(struct store *st, struct err *e);
+} migration_steps[] = {
+    {"006_integer_timestamps.sql", sq_migrate_integer_timestamps},
+    {NULL, NULL},
+};
+
+/* Fails naming the first row whose reference leads nowhere (PRAGMA foreign_key_check). */
+static int foreign_keys_clean(struct store *st, const char *migration, struct err *e)
+{
+    sqlite3_stmt *s = sq_prepare(st, "PRAGMA foreign_key_check", e);
+    if (!s)
+        return -1;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        err_set(e, E_INTERNAL, NULL,
+                "Chuyển đổi %s: dòng %lld của bảng %s tham chiếu tới %s không tồn tại. / "
+                "Migration %s: row %lld of %s refers to a missing row of %s.",
+                migration, (long long)sqlite3_column_int64(s, 1), sqlite3_column_text(s, 0),
+                sqlite3_column_text(s, 2), migration, (long long)sqlite3_column_int64(s, 1),
+                sqlite3_column_text(s, 0), sqlite3_column_text(s, 2));
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW)
+        return -1;
+    return rc == SQLITE_DONE ? 0 : sq_fail(st, rc, e);
+}
+
+/* Applies migration m in its own transaction and records it. With foreign keys on, the DROP
+ * TABLE of a rebuild would delete the table's rows first and cascade that delete to every row
+ * that refers to them, so a step runs with them off; that can only be set outside a
+ * transaction, and they are put back whatever happens. */
+static int migrate_one(struct store *st, const struct embedded_file *m, struct err *e)
+{
+    const struct migration_step *step = migration_steps;
+    while (step->name && strcmp(step->name, m->name))
+        step++;
+    if (!step->name)
+        step = NULL;
+    if (step && sq_exec(st, "PRAGMA foreign_keys = OFF", e) != 0)
+        return -1;
+    int rc = -1;
+    sqlite3_stmt *s;
+    if (sq_exec(st, "BEGIN IMMEDIATE", e) != 0)
+        goto done;
+    if (sq_exec(st, m->data, e) != 0 ||
+        (step && (step->run(st, e) != 0 || foreign_keys_clean(st, m->name, e) != 0)) ||
+        !(s = sq_prepare(st, "INSERT INTO schema_migrations (name) VALUES (:name)", e))) {
+        sq_exec(st, "ROLLBACK", NULL);
+        goto done;
+    }
+    sq_bind_text(s, ":name", m->name);
+    if (sq_done(st, s, e) != 0 || sq_exec(st, "COMMIT", e) != 0) {
+        sq_exec(st, "ROLLBACK", NULL);
+        goto done;
+    }
+    rc = 0;
+done:
+    /* store_open turned them on before migrating; nothing else runs migrations. */
+    if (step && sq_exec(st, "PRAGMA foreign_keys = ON", e) != 0)
+        rc = -1;
+    return rc;
+}
+
 /* Applies every embedded migration not yet recorded, each in its own transaction, in
  * order of file name (001_init.sql, 002_…). */
 static int migrate(struct store *st, struct err *e)
@@ -208,24 +275,8 @@ static int migrate(struct store *st, struct err *e)
         sq_bind_text(s, ":name", m->name);
         bool applied = sqlite3_step(s) == SQLITE_ROW;
         sqlite3_reset(s);
-        if (applied)
-            continue;
-        if (sq_exec(st, "BEGIN IMMEDIATE", e) != 0)
+        if (!applied && migrate_one(st, m, e) != 0)
             return -1;
-        if (sq_exec(st, m->data, e) != 0) {
-            sq_exec(st, "ROLLBACK", NULL);
-            return -1;
-        }
-        s = sq_prepare(st, "INSERT INTO schema_migrations (name) VALUES (:name)", e);
-        if (!s) {
-            sq_exec(st, "ROLLBACK", NULL);
-            return -1;
-        }
-        sq_bind_text(s, ":name", m->name);
-        if (sq_done(st, s, e) != 0 || sq_exec(st, "COMMIT", e) != 0) {
-            sq_exec(st, "ROLLBACK", NULL);
-            return -1;
-        }
     }
     return 0;
 }
@@ -416,18 +467,42 @@ static const char *insert_sql(struct store *st, const struct resource *r, uint64
     return st->insert[st->ninsert++].sql;
 }
 
-/* Now, as the timestamp columns hold it ("2026-12-01T21:25:33Z"), remade once a second:
- * SQLite's strftime('now') in the columns' DEFAULT cost as much as the rest of a row. */
-static const char *now_text(struct store *st)
+/* ---- timestamps ----
+ * created_at and updated_at hold Unix seconds (migration 006: 4 bytes where the ISO text took
+ * 20); the API, export and import show and take them as ISO 8601 UTC to the second,
+ * "2026-12-01T23:22:31Z". Reads, writes and list filters convert with these two; migration
+ * 006 converted the older text in SQL. */
+
+/* Unix seconds of exactly "YYYY-MM-DDTHH:MM:SSZ" (a real date, hours 00–23, minutes and
+ * seconds 00–59) into *out; 0, or -1 for anything else. */
+static int timestamp_parse(const char *s, long long *out)
 {
-    time_t t = time(NULL);
-    if (t != st->now_at) {
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(st->now, sizeof st->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        st->now_at = t;
-    }
-    return st->now;
+    static const char shape[] = "0000-00-00T00:00:00Z";
+    if (!s || strlen(s) != sizeof shape - 1)
+        return -1;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == '0' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+            return -1;
+    char date[11];
+    memcpy(date, s, 10);
+    date[10] = 0;
+    int days, h = (s[11] - '0') * 10 + s[12] - '0', m = (s[14] - '0') * 10 + s[15] - '0',
+              sec = (s[17] - '0') * 10 + s[18] - '0';
+    if (date_parse(date, &days) != 0 || h > 23 || m > 59 || sec > 59)
+        return -1;
+    *out = (long long)days * 86400 + h * 3600 + m * 60 + sec;
+    return 0;
+}
+
+/* The ISO text of Unix seconds t, as a new JSON string. */
+static json_t *timestamp_json(long long t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    char text[32] = "";
+    if (gmtime_r(&tt, &tm))
+        strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return json_string(text);
 }
 
 int store_insert(struct store *st, const struct resource *r, json_t *obj, long long *id,
@@ -453,7 +528,7 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
     for (int i = 0; i < n; i++)
         bind_json_at(s, i + 1, values[i]);
     if (sqlite3_bind_parameter_count(s) == 64)
-        sqlite3_bind_text(s, 64, now_text(st), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 64, (sqlite3_int64)time(NULL));
     if (sq_done(st, s, e) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(st->db);
@@ -474,9 +549,9 @@ int store_update(struct store *st, const struct resource *r, long long id, json_
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s", *sets ? ", " : "",
                  field_column(f), field_column(f));
     }
-    if (has_updated)
-        snprintf(sets + strlen(sets), sizeof sets - strlen(sets),
-                 "%supdated_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ','now')", *sets ? ", " : "");
+    if (has_updated) /* a parameter no field can be named: columns start with a letter */
+        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%supdated_at = :_now",
+                 *sets ? ", " : "");
     if (*sets) {
         char sql[4400];
         snprintf(sql, sizeof sql, "UPDATE %s SET %s WHERE id = :id", r->name, sets);
@@ -485,6 +560,8 @@ int store_update(struct store *st, const struct resource *r, long long id, json_
             return -1;
         bind_fields(s, r, obj);
         sq_bind_int(s, ":id", id);
+        if (has_updated)
+            sq_bind_int(s, ":_now", (long long)time(NULL));
         if (sq_done(st, s, e) != 0)
             return -1;
     }
@@ -498,9 +575,20 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
     char sets[4096] = "";
     for (const struct field *f = r->fields; f->name; f++) {
         bool column = stored_column(f) || f->type == FT_TIMESTAMP;
-        if (!column || f->type == FT_ID || f->type == FT_REFS ||
-            !json_object_get(obj, field_column(f)))
+        json_t *v = json_object_get(obj, field_column(f));
+        if (!column || f->type == FT_ID || f->type == FT_REFS || !v)
             continue;
+        long long t;
+        if (f->type == FT_TIMESTAMP && timestamp_parse(json_string_value(v), &t) != 0) {
+            char *text = json_dumps(v, JSON_ENCODE_ANY);
+            err_set(e, E_INVALID_FIELD, f->name,
+                    "%s %lld: %s %s không phải thời điểm dạng 2026-12-01T23:22:31Z. / %s %lld: "
+                    "%s %s is not a time like 2026-12-01T23:22:31Z.",
+                    r->name, id, f->name, text ? text : "?", r->name, id, f->name,
+                    text ? text : "?");
+            free(text);
+            return -1;
+        }
         snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = :%s", *sets ? ", " : "",
                  field_column(f), field_column(f));
     }
@@ -515,7 +603,10 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
         char param[128];
         snprintf(param, sizeof param, ":%s", field_column(f));
         json_t *v = json_object_get(obj, field_column(f));
-        if (v && f->type != FT_REFS)
+        long long t;
+        if (v && f->type == FT_TIMESTAMP && timestamp_parse(json_string_value(v), &t) == 0)
+            sq_bind_int(s, param, t);
+        else if (v && f->type != FT_REFS)
             sq_bind_json(s, param, v);
     }
     sq_bind_int(s, ":id", id);
@@ -570,6 +661,8 @@ static json_t *row_json(struct store *st, const struct resource *r, sqlite3_stmt
             continue;
         if (sqlite3_column_type(s, i) == SQLITE_NULL)
             v = f && (f->type == FT_TEXTS || f->type == FT_OBJECTS) ? json_array() : json_null();
+        else if (!f && sqlite3_column_type(s, i) == SQLITE_INTEGER)
+            v = timestamp_json(sqlite3_column_int64(s, i)); /* created_at, updated_at */
         else if (f && f->type == FT_BOOL)
             v = json_boolean(sqlite3_column_int(s, i));
         else if (f && f->type == FT_REAL)
@@ -690,7 +783,14 @@ json_t *store_list(struct store *st, const struct resource *r, const struct stor
     for (int i = 0; i < nfilters; i++) {
         char param[16];
         snprintf(param, sizeof param, ":f%d", i);
-        sq_bind_json(s, param, filters[i].value);
+        /* ?created_at=2026-12-01T23:22:31Z finds the rows of that second, as when the column
+         * held that text; any other text still finds only rows holding it as text. */
+        long long t;
+        if (filters[i].field->type == FT_TIMESTAMP &&
+            timestamp_parse(json_string_value(filters[i].value), &t) == 0)
+            sq_bind_int(s, param, t);
+        else
+            sq_bind_json(s, param, filters[i].value);
     }
     json_t *rows = json_array();
     int rc;

@@ -17,6 +17,10 @@ void sq_bind_text(sqlite3_stmt *s, const char *name, const char *v);
 void sq_bind_json(sqlite3_stmt *s, const char *name, json_t *v);
 json_t *sq_column_json(sqlite3_stmt *s, int i);
 void sq_path_upper(const char *path, char *buf, size_t size);
+/* Migration 006 (sqlite_rebuild.c): every table whose created_at or updated_at is TEXT rebuilt
+ * with them INTEGER (Unix seconds), inside the caller's transaction, with foreign keys already
+ * off; 0 or -1 with e filled. */
+int sq_migrate_integer_timestamps(struct store *st, struct err *e);
 /* Registers the SQL functions of the search index (search_fold, search_probe) on a new
  * connection, before its migrations run: migration 003 and the triggers it makes use them. */
 void sq_search_register(sqlite3 *db);

@@ -36,7 +36,9 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
 int store_update(struct store *st, const struct resource *r, long long id, json_t *obj,
                  struct err *e);
 /* Writes the given stored columns of row id exactly as given, timestamps included and
- * without touching updated_at: for import, which restores state the API never takes. */
+ * without touching updated_at: for import, which restores state the API never takes. A
+ * timestamp must be ISO 8601 UTC to the second ("2026-12-01T23:22:31Z"); any other value is
+ * 422 invalid_field naming it, and nothing is written. */
 int store_restore(struct store *st, const struct resource *r, long long id, json_t *obj,
                   struct err *e);
 /* Deletes row id; 409 conflict when other rows still refer to it. */

@@ -1,0 +1,8 @@
+-- created_at and updated_at as INTEGER Unix seconds (4 bytes a value) instead of ISO text
+-- (20 bytes): about 1.5 GB of the country tier's 12 GB. SQLite cannot change a column's type
+-- in place, and a TEXT column turns any integer written to it back into text, so every table
+-- that has them is rebuilt. That is done in C, after this file, by
+-- sq_migrate_integer_timestamps (src/store/sqlite_rebuild.c), because the tables and their
+-- definitions are read from the schema rather than written out a second time here; migrate()
+-- (src/store/sqlite.c) runs it with foreign keys off and checks them before committing.
+-- The API, export and import still show and take "2026-12-01T23:22:31Z".

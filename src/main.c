@@ -30,8 +30,10 @@ static const struct command commands[] = {
     {"import", cmd_import, "import --db FILE [--file in.json] < in.json",
      "Nhập tệp JSON đã xuất (UTF-8; TCVN3, VNI, Windows-1258 được chuyển đổi). / Import an "
      "export document."},
-    {"backup", cmd_backup, "backup --db FILE --to COPY",
-     "Sao lưu trực tuyến, nhất quán, khi máy chủ vẫn chạy. / Online, consistent copy."},
+    {"backup", cmd_backup, "backup --db FILE --to COPY [--compact]",
+     "Sao lưu trực tuyến, nhất quán, khi máy chủ vẫn chạy; --compact: bản sao bỏ các trang "
+     "trống (sau nâng cấp hay xóa nhiều). / Online, consistent copy; --compact leaves out free "
+     "pages."},
     {"user", cmd_user,
      "user add|passwd|list|revoke|token --db FILE --username NAME [--role R] [--org-id ID]",
      "Quản lý tài khoản; mật khẩu đọc từ $TRIENKHAI_PASSWORD hoặc bàn phím; token in ra một mã "

@@ -73,7 +73,7 @@ int cmd_serve(int argc, char **argv)
 
 int cmd_backup(int argc, char **argv)
 {
-    static const char *const allowed[] = {"db", "to", NULL};
+    static const char *const allowed[] = {"db", "to", "compact!", NULL};
     struct opts o;
     if (opts_parse(&o, argc, argv, allowed) != 0)
         return 2;
@@ -86,7 +86,7 @@ int cmd_backup(int argc, char **argv)
     if (!st)
         return 1;
     struct err e = {0};
-    int rc = store_backup(st, to, &e) == 0 ? 0 : fail("%s", e.message);
+    int rc = store_backup(st, to, opt_flag(&o, "compact"), &e) == 0 ? 0 : fail("%s", e.message);
     store_close(st);
     if (rc == 0) {
         struct store *copy = store_open(to, false, &e);

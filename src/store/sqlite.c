@@ -1045,8 +1045,25 @@ json_t *store_file_users(struct store *st, long long file_id)
 
 /* ---- maintenance ---- */
 
-int store_backup(struct store *st, const char *to, struct err *e)
+/* VACUUM INTO reads one snapshot in a read transaction, so writers go on meanwhile. */
+static int compact_copy(struct store *st, const char *to, struct err *e)
 {
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "VACUUM INTO ?1", -1, &s, NULL) != SQLITE_OK)
+        return sq_fail(st, sqlite3_errcode(st->db), e);
+    sqlite3_bind_text(s, 1, to, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_DONE)
+        err_set(e, E_INTERNAL, NULL, "Sao lưu thất bại: %s. / The backup failed.",
+                sqlite3_errmsg(st->db));
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_backup(struct store *st, const char *to, bool compact, struct err *e)
+{
+    if (compact)
+        return compact_copy(st, to, e);
     sqlite3 *dest;
     if (sqlite3_open_v2(to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         err_set(e, E_INTERNAL, NULL, "Không tạo được tệp sao lưu %s. / Cannot create %s.", to, to);

@@ -185,8 +185,10 @@ void *store_file_data(struct store *st, const char *sha256, size_t *len);
 /* Is file id referred to by any task update? Ids of those updates, as an array. */
 json_t *store_file_users(struct store *st, long long file_id);
 
-/* Online consistent copy of the database to `to` (SQLite's backup API). */
-int store_backup(struct store *st, const char *to, struct err *e);
+/* Online consistent copy of the database to `to` (SQLite's backup API). Compact: the copy
+ * is rewritten without the free pages a migration or mass deletion left (VACUUM INTO),
+ * which takes longer and holds no lock either. */
+int store_backup(struct store *st, const char *to, bool compact, struct err *e);
 /* Runs PRAGMA integrity_check; 0 when "ok". */
 int store_integrity_check(struct store *st, struct err *e);
 #endif

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, PASSWORD, run, startServer, tempDir } from './lib.mjs';
 import { create, expectStatus, pool } from './helpers.mjs';
@@ -306,9 +306,35 @@ describe('backup', () => {
   test('backup refuses to overwrite an existing file', () => {
     const to = join(dir, 'exists.db');
     writeFileSync(to, 'keep me');
-    const r = run(['backup', '--db', server.db, '--to', to]);
-    assert.notEqual(r.status, 0);
-    oneLine(r, 'backup onto an existing file');
+    for (const extra of [[], ['--compact']]) {
+      const r = run(['backup', '--db', server.db, '--to', to, ...extra]);
+      assert.notEqual(r.status, 0);
+      oneLine(r, `backup ${extra.join(' ')} onto an existing file`);
+    }
+    assert.equal(readFileSync(to, 'utf8'), 'keep me');
+  });
+
+  test('backup --compact leaves out the free pages a rebuild left, and keeps every row', () => {
+    // Free pages as a table rebuild (migration 006) or a mass deletion leaves them.
+    const db = join(dir, 'with-free-pages.db');
+    assert.equal(run(['backup', '--db', server.db, '--to', db]).status, 0);
+    sqlite(db, "CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) SELECT i, printf('%.200c', 'x') AS pad FROM n; DROP TABLE filler;");
+    const free = Number(sqlite(db, 'PRAGMA freelist_count'));
+    assert.ok(free > 500, `free pages to leave out (${free})`);
+    const plain = join(dir, 'plain-copy.db');
+    const compact = join(dir, 'compact-copy.db');
+    assert.equal(run(['backup', '--db', db, '--to', plain]).status, 0);
+    const r = run(['backup', '--db', db, '--to', compact, '--compact']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(Number(sqlite(compact, 'PRAGMA freelist_count')), 0);
+    const pages = (f) => Number(sqlite(f, 'PRAGMA page_count'));
+    assert.ok(pages(compact) <= pages(plain) - free, `${pages(compact)} pages against ${pages(plain)}, ${free} free`);
+    assert.equal(sqlite(compact, 'PRAGMA integrity_check'), 'ok');
+    const a = run(['export', '--db', plain]);
+    const b = run(['export', '--db', compact]);
+    assert.equal(b.status, 0, b.stderr);
+    assert.deepEqual(JSON.parse(b.stdout), JSON.parse(a.stdout));
+    assert.equal(run(['audit', 'verify', '--db', compact]).status, 0);
   });
 });
 

@@ -136,7 +136,7 @@ static void test_backup_into_the_connection_moves_both(void **state)
     snprintf(copy, sizeof copy, "%s-copy", f->path);
     struct err e = {0};
     fx_create(f, &res_orgs, "{\"name\":\"Tỉnh ủy\",\"kind\":\"province\"}");
-    if (store_backup(f->st, copy, &e) != 0)
+    if (store_backup(f->st, copy, false, &e) != 0)
         fail_msg("store_backup: %s", e.message);
     other_connection(f, "INSERT INTO schema_migrations (name) VALUES ('test-before-restore')");
     struct store_version v0, v1;

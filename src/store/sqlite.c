@@ -223,9 +223,22 @@ static int foreign_keys_clean(struct store *st, const char *migration, struct er
     return rc == SQLITE_DONE ? 0 : sq_fail(st, rc, e);
 }
 
-/* Applies migration m in its own transaction and records it. With foreign keys on, the DROP
- * TABLE of a rebuild would delete the table's rows first and cascade that delete to every row
- * that refers to them, so a step runs with them off; that can only be set outside a
+static bool migration_applied(struct store *st, const char *name)
+{
+    struct err ignore = {0};
+    sqlite3_stmt *s = sq_prepare(st, "SELECT 1 FROM schema_migrations WHERE name = :name", &ignore);
+    if (!s)
+        return false;
+    sq_bind_text(s, ":name", name);
+    bool applied = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_reset(s);
+    return applied;
+}
+
+/* Applies migration m in its own transaction and records it, unless another process did while
+ * this one waited for the write lock (two started at once on an older file). With foreign keys on,
+ * the DROP TABLE of a rebuild would delete the table's rows first and cascade that delete to every
+ * row that refers to them, so a step runs with them off; that can only be set outside a
  * transaction, and they are put back whatever happens. */
 static int migrate_one(struct store *st, const struct embedded_file *m, struct err *e)
 {
@@ -240,6 +253,10 @@ static int migrate_one(struct store *st, const struct embedded_file *m, struct e
     sqlite3_stmt *s;
     if (sq_exec(st, "BEGIN IMMEDIATE", e) != 0)
         goto done;
+    if (migration_applied(st, m->name)) {
+        rc = sq_exec(st, "COMMIT", e);
+        goto done;
+    }
     if (sq_exec(st, m->data, e) != 0 ||
         (step && (step->run(st, e) != 0 || foreign_keys_clean(st, m->name, e) != 0)) ||
         !(s = sq_prepare(st, "INSERT INTO schema_migrations (name) VALUES (:name)", e))) {
@@ -268,16 +285,9 @@ static int migrate(struct store *st, struct err *e)
                 "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))",
                 e) != 0)
         return -1;
-    for (const struct embedded_file *m = embedded_migrations; m->name; m++) {
-        sqlite3_stmt *s = sq_prepare(st, "SELECT 1 FROM schema_migrations WHERE name = :name", e);
-        if (!s)
+    for (const struct embedded_file *m = embedded_migrations; m->name; m++)
+        if (!migration_applied(st, m->name) && migrate_one(st, m, e) != 0)
             return -1;
-        sq_bind_text(s, ":name", m->name);
-        bool applied = sqlite3_step(s) == SQLITE_ROW;
-        sqlite3_reset(s);
-        if (!applied && migrate_one(st, m, e) != 0)
-            return -1;
-    }
     return 0;
 }
 

@@ -3,14 +3,16 @@
  * of every noun, links and roll-ups, migrated by store_open, reads back the same ISO texts,
  * keeps every index, trigger and view word for word, its foreign keys, its AUTOINCREMENT
  * counters and working triggers; a table whose timestamps are not what 001_init.sql wrote
- * stops the migration and leaves the file as it was; and on a fresh store, insert, update,
- * restore and list filters show and take ISO texts while the columns hold integers. */
+ * stops the migration and leaves the file as it was; two openers at once migrate it once; and
+ * on a fresh store, insert, update, restore and list filters show and take ISO texts while the
+ * columns hold integers. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <sodium.h>
 #include <time.h>
 
@@ -437,6 +439,52 @@ static void test_unexpected_definition_stops_the_migration(void **state)
     unlink_db(path);
 }
 
+struct opener {
+    const char *path;
+    struct store *st;
+    struct err e;
+};
+
+static void *open_in_thread(void *arg)
+{
+    struct opener *o = arg;
+    o->st = store_open(o->path, false, &o->e);
+    return NULL;
+}
+
+/* Two openers of an old file at once (a server and a command) both wait for the write lock to
+ * apply 006: the one that gets it second finds it applied and goes on. */
+static void test_two_openers_migrate_once(void **state)
+{
+    (void)state;
+    char path[64];
+    make_old_database(path, sizeof path, NULL);
+    sqlite3 *lock;
+    assert_int_equal(sqlite3_open_v2(path, &lock, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+    exec_raw(lock, "BEGIN IMMEDIATE");
+    struct opener o[2] = {{.path = path}, {.path = path}};
+    pthread_t t[2];
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, open_in_thread, &o[i]), 0);
+    usleep(300 * 1000); /* both are past the first look and waiting for the lock */
+    exec_raw(lock, "ROLLBACK");
+    sqlite3_close(lock);
+    for (int i = 0; i < 2; i++) {
+        pthread_join(t[i], NULL);
+        if (!o[i].st)
+            fail_msg("opener %d: %s", i, o[i].e.message);
+    }
+    struct fx f = {.st = o[0].st};
+    snprintf(f.path, sizeof f.path, "%s", path);
+    assert_int_equal(fx_sql_int(&f, "SELECT count(*) FROM schema_migrations WHERE name = "
+                                    "'006_integer_timestamps.sql'"),
+                     1);
+    assert_int_equal(fx_sql_int(&f, "SELECT typeof(created_at) = 'integer' FROM tasks LIMIT 1"), 1);
+    store_close(o[0].st);
+    store_close(o[1].st);
+    unlink_db(path);
+}
+
 /* ---- a fresh store ---- */
 
 static long long parse_iso(const char *s)
@@ -604,6 +652,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_old_database_migrated),
         cmocka_unit_test(test_unexpected_definition_stops_the_migration),
+        cmocka_unit_test(test_two_openers_migrate_once),
         cmocka_unit_test_setup_teardown(test_insert_and_update_stamp_now, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_restore_keeps_the_second, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_restore_refuses_a_bad_timestamp, fx_setup,

@@ -57,8 +57,8 @@ enum { WINDOW_BITS = 22, MAX_FIELDS = 8, MAX_CANDIDATES = 256 };
 
 /* The searchable resources, each with its index table search_<name>, in the order ties in
  * ranking go. A new searchable noun takes a line here, and its table and two triggers in a
- * migration, as 003 makes them for these; tests/unit/store/sqlite_search.c names whatever
- * is missing. */
+ * migration, as 003 makes them for these, and its crisismerge, as 007 sets it;
+ * tests/unit/store/sqlite_search.c names whatever is missing. */
 static const char *const SOURCES[] = {
     "orgs",  "resolutions", "programs", "documents",   "people",
     "items", "tasks",       "meetings", "inspections", "disseminations",
@@ -240,18 +240,28 @@ int store_reindex(struct store *st, struct err *e)
 {
     /* Per resource, one statement emptying its table and one filling it from the rows,
      * newest first so that rowids only grow: FTS5 then writes each word's list in long
-     * runs, where it would flush its pending entries at every step back. */
+     * runs, where it would flush its pending entries at every step back.
+     *
+     * The newest row comes last, on its own, and then 'optimize' merges what the fill left
+     * with it into one segment on a level above the lowest. Left on the lowest level, the
+     * whole index is merged again in one go a few dozen writes later, inside somebody's
+     * write (40 s for a task at the country tier; 007_search_merges.sql). 'optimize' does
+     * nothing to a single segment, hence the newest row apart. */
     for (int i = 0; i < NSOURCES; i++) {
         const struct resource *r = resource_by_name(SOURCES[i]);
         if (!r || !r->search)
             continue;
-        char fields[512], sql[1024];
+        char fields[512], sql[2048];
         field_list(r, fields, sizeof fields);
         snprintf(sql, sizeof sql,
                  "INSERT INTO search_%s (search_%s) VALUES ('delete-all'); "
                  "INSERT INTO search_%s (rowid, words) SELECT -id, search_fold(id, %s) FROM %s "
-                 "ORDER BY id DESC",
-                 r->name, r->name, r->name, fields, r->name);
+                 "WHERE id < (SELECT max(id) FROM %s) ORDER BY id DESC; "
+                 "INSERT INTO search_%s (rowid, words) SELECT -id, search_fold(id, %s) FROM %s "
+                 "WHERE id = (SELECT max(id) FROM %s); "
+                 "INSERT INTO search_%s (search_%s) VALUES ('optimize')",
+                 r->name, r->name, r->name, fields, r->name, r->name, r->name, fields, r->name,
+                 r->name, r->name, r->name);
         char *msg = NULL;
         int rc = sqlite3_exec(sq_db(st), sql, NULL, NULL, &msg);
         sqlite3_free(msg);

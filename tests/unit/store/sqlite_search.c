@@ -393,6 +393,14 @@ static void test_triggers_agree_with_the_resources(void **state)
             sqlite3_finalize(s);
         }
         assert_true((sq_search__code(r) > 0) == (r->search != NULL));
+        if (r->search) {
+            snprintf(sql, sizeof sql, "SELECT v FROM search_%s_config WHERE k = 'crisismerge'",
+                     r->name);
+            if (fx_sql_int(f, sql) != 64)
+                fail_msg("search_%s merges its lowest level in one go (set crisismerge to 64 in a "
+                         "migration, as 007 does)",
+                         r->name);
+        }
     }
 }
 

@@ -276,6 +276,34 @@ done:
     return rc;
 }
 
+/* Not cached: each caller runs its statement once, and some name tables or
+ * triggers that are about to go. */
+json_t *sq_rows(struct store *st, const char *sql, const char *table, struct err *e)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(sq_db(st), sql, -1, &s, NULL);
+    if (rc != SQLITE_OK) {
+        sq_fail(st, rc, e);
+        return NULL;
+    }
+    if (table)
+        sq_bind_text(s, ":t", table);
+    json_t *rows = json_array();
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        json_t *row = json_array();
+        for (int i = 0; i < sqlite3_column_count(s); i++)
+            json_array_append_new(row, sq_column_json(s, i));
+        json_array_append_new(rows, row);
+    }
+    if (rc != SQLITE_DONE) {
+        sq_fail(st, rc, e);
+        json_decref(rows);
+        rows = NULL;
+    }
+    sqlite3_finalize(s);
+    return rows;
+}
+
 /* Applies every embedded migration not yet recorded, each in its own transaction, in
  * order of file name (001_init.sql, 002_…). */
 static int migrate(struct store *st, struct err *e)
@@ -592,9 +620,9 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
         if (f->type == FT_TIMESTAMP && timestamp_parse(json_string_value(v), &t) != 0) {
             char *text = json_dumps(v, JSON_ENCODE_ANY);
             err_set(e, E_INVALID_FIELD, f->name,
-                    "%s %lld: %s %s không phải thời điểm dạng 2026-12-01T23:22:31Z. / %s %lld: "
-                    "%s %s is not a time like 2026-12-01T23:22:31Z.",
-                    r->name, id, f->name, text ? text : "?", r->name, id, f->name,
+                    "%s mã %lld: %s %s không phải thời điểm dạng 2026-12-01T23:22:31Z. / %s "
+                    "%lld: %s %s is not a time like 2026-12-01T23:22:31Z.",
+                    r->label_vi, id, f->name, text ? text : "?", r->singular, id, f->name,
                     text ? text : "?");
             free(text);
             return -1;

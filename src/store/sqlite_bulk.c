@@ -96,27 +96,20 @@ static const char *const REBUILD[] = {
     "DROP TABLE temp.bulk_task_direct",
 };
 
-/* Runs `sql_of_rows`, then executes the text of each row it returns (column 0). */
+/* Runs `sql_of_rows`, then executes the text of each row it returns (column 0). The rows are
+ * read whole first: changing the schema while stepping over sqlite_schema is undefined. */
 static int exec_each(struct store *st, const char *sql_of_rows, struct err *e)
 {
-    sqlite3_stmt *s;
-    int rc = sqlite3_prepare_v2(sq_db(st), sql_of_rows, -1, &s, NULL);
-    if (rc != SQLITE_OK)
-        return sq_fail(st, rc, e);
-    /* Collected first: changing the schema while stepping over sqlite_schema is undefined. */
-    json_t *texts = json_array();
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        json_array_append_new(texts, json_string((const char *)sqlite3_column_text(s, 0)));
-    sqlite3_finalize(s);
-    int out = rc == SQLITE_DONE ? 0 : sq_fail(st, rc, e);
+    json_t *rows = sq_rows(st, sql_of_rows, NULL, e);
+    int out = rows ? 0 : -1;
     size_t i;
-    json_t *t;
-    json_array_foreach(texts, i, t)
+    json_t *row;
+    json_array_foreach(rows, i, row)
     {
         if (out == 0)
-            out = sq_exec(st, json_string_value(t), e);
+            out = sq_exec(st, json_string_value(json_array_get(row, 0)), e);
     }
-    json_decref(texts);
+    json_decref(rows);
     return out;
 }
 

@@ -16,6 +16,10 @@ void sq_bind_int(sqlite3_stmt *s, const char *name, long long v);
 void sq_bind_text(sqlite3_stmt *s, const char *name, const char *v);
 void sq_bind_json(sqlite3_stmt *s, const char *name, json_t *v);
 json_t *sq_column_json(sqlite3_stmt *s, int i);
+/* The rows of sql, each an array of its columns (sq_column_json), with `table` bound to :t when
+ * given: a new array, or NULL with e filled. For statements about the schema that a caller
+ * reads whole before changing what it names. */
+json_t *sq_rows(struct store *st, const char *sql, const char *table, struct err *e);
 void sq_path_upper(const char *path, char *buf, size_t size);
 /* Migration 006 (sqlite_rebuild.c): every table whose created_at or updated_at is TEXT rebuilt
  * with them INTEGER (Unix seconds), inside the caller's transaction, with foreign keys already

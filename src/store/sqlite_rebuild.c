@@ -50,39 +50,10 @@ static bool is_timestamp(const char *column)
     return !strcmp(column, "created_at") || !strcmp(column, "updated_at");
 }
 
-/* Column i of a row of query(). */
+/* Column i of a row of sq_rows(). */
 static const char *cell(json_t *row, size_t i)
 {
     return json_string_value(json_array_get(row, i));
-}
-
-/* The rows of sql, each an array of its columns, with `table` bound to :t when given. A new
- * array, or NULL with e filled. Not cached: each runs once, and some name tables that are
- * about to go. */
-static json_t *query(struct store *st, const char *sql, const char *table, struct err *e)
-{
-    sqlite3_stmt *s;
-    int rc = sqlite3_prepare_v2(sq_db(st), sql, -1, &s, NULL);
-    if (rc != SQLITE_OK) {
-        sq_fail(st, rc, e);
-        return NULL;
-    }
-    if (table)
-        sq_bind_text(s, ":t", table);
-    json_t *rows = json_array();
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        json_t *row = json_array();
-        for (int i = 0; i < sqlite3_column_count(s); i++)
-            json_array_append_new(row, sq_column_json(s, i));
-        json_array_append_new(rows, row);
-    }
-    if (rc != SQLITE_DONE) {
-        sq_fail(st, rc, e);
-        json_decref(rows);
-        rows = NULL;
-    }
-    sqlite3_finalize(s);
-    return rows;
 }
 
 /* Runs the SQL of a sqlite3_mprintf format, whose identifiers come from sqlite_schema and
@@ -157,14 +128,14 @@ static int rebuild_table(struct store *st, const char *table, struct err *e)
     int rc = -1;
     char *ddl = NULL, *names = NULL, *values = NULL;
     json_t *def =
-        query(st, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = :t", table, e);
+        sq_rows(st, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = :t", table, e);
     json_t *columns =
-        def ? query(st, "SELECT name, type FROM pragma_table_info(:t) ORDER BY cid", table, e)
+        def ? sq_rows(st, "SELECT name, type FROM pragma_table_info(:t) ORDER BY cid", table, e)
             : NULL;
-    json_t *indexes = columns ? query(st,
-                                      "SELECT sql FROM sqlite_schema WHERE type = 'index' AND "
-                                      "tbl_name = :t AND sql IS NOT NULL ORDER BY rowid",
-                                      table, e)
+    json_t *indexes = columns ? sq_rows(st,
+                                        "SELECT sql FROM sqlite_schema WHERE type = 'index' AND "
+                                        "tbl_name = :t AND sql IS NOT NULL ORDER BY rowid",
+                                        table, e)
                               : NULL;
     json_t *retype = json_array();
     if (!indexes)
@@ -242,22 +213,22 @@ int sq_migrate_integer_timestamps(struct store *st, struct err *e)
 {
     int rc = -1;
     json_t *left = NULL, *counters = NULL;
-    json_t *tables = query(st, TEXT_TIMESTAMP_TABLES, NULL, e);
+    json_t *tables = sq_rows(st, TEXT_TIMESTAMP_TABLES, NULL, e);
     /* Views first, as they were made: triggers read them. */
-    json_t *saved = tables ? query(st,
-                                   "SELECT type, name, sql FROM sqlite_schema WHERE type IN "
-                                   "('view', 'trigger') ORDER BY type = 'trigger', rowid",
-                                   NULL, e)
+    json_t *saved = tables ? sq_rows(st,
+                                     "SELECT type, name, sql FROM sqlite_schema WHERE type IN "
+                                     "('view', 'trigger') ORDER BY type = 'trigger', rowid",
+                                     NULL, e)
                            : NULL;
     json_t *autoincrement =
-        saved ? query(st, "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_sequence'", NULL, e)
+        saved ? sq_rows(st, "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_sequence'", NULL, e)
               : NULL;
     if (!autoincrement)
         goto done;
     /* Kept in memory, not in a temporary table: a few dozen rows, and the temporary database
      * stays unopened (once open, PRAGMA temp_store cannot change inside a transaction). */
     if (json_array_size(autoincrement) &&
-        !(counters = query(st, "SELECT name, seq FROM sqlite_sequence", NULL, e)))
+        !(counters = sq_rows(st, "SELECT name, seq FROM sqlite_sequence", NULL, e)))
         goto done;
     size_t i;
     json_t *row;
@@ -279,7 +250,7 @@ int sq_migrate_integer_timestamps(struct store *st, struct err *e)
         if (sq_exec(st, cell(row, 2), e) != 0)
             goto done;
     }
-    left = query(st, TEXT_TIMESTAMP_TABLES, NULL, e);
+    left = sq_rows(st, TEXT_TIMESTAMP_TABLES, NULL, e);
     if (!left)
         goto done;
     if (json_array_size(left)) {

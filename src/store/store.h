@@ -113,7 +113,8 @@ json_t *store_search(struct store *st, const char *folded_query, int limit, stru
 int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
                 struct err *e);
 
-/* Rebuilds the whole search index from the rows (after a bulk load). */
+/* Rebuilds the whole search index from the rows (after a bulk load), leaving each table one
+ * FTS5 segment above the lowest level, which later writes do not merge again in one go. */
 int store_reindex(struct store *st, struct err *e);
 
 /* Bulk loads (import, gen), in the caller's write transaction: store_bulk_begin takes the

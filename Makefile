@@ -1,6 +1,6 @@
 # trienkhai — plain Makefile driven by pkg-config.
 # Knobs: SANITIZER=address (ASan+UBSan build in build/asan), PORT=8080, DB=trienkhai.db
-PKGS     := libmicrohttpd jansson sqlite3 libsodium libutf8proc
+PKGS     := libmicrohttpd jansson sqlite3 libsodium libutf8proc libzstd
 SANITIZER ?=
 BUILD    := build/$(if $(SANITIZER),asan,release)
 CC       ?= cc

@@ -7,7 +7,7 @@ want=${1:-build}
 
 # pkg-config name -> Debian package, for the libraries the binary links.
 libs="libmicrohttpd:libmicrohttpd-dev jansson:libjansson-dev sqlite3:libsqlite3-dev
-libsodium:libsodium-dev libutf8proc:libutf8proc-dev cmocka:libcmocka-dev"
+libsodium:libsodium-dev libutf8proc:libutf8proc-dev libzstd:libzstd-dev cmocka:libcmocka-dev"
 # command -> Debian package, for the tools the build and the tests run.
 tools="cc:gcc make:make pkg-config:pkg-config node:nodejs npm:npm"
 [ "$want" = test ] && tools="$tools sqlite3:sqlite3 curl:curl"

@@ -47,6 +47,7 @@ struct store {
         long long id, known;
         json_t *row;
     } memo[MEMO_RESOURCES];
+    struct sq_packer *packer; /* packed text (sqlite_packed.c) */
 };
 
 static void memo_forget(struct store *st)
@@ -334,9 +335,11 @@ struct store *store_open(const char *path, bool create, struct err *e)
         store_close(st);
         return NULL;
     }
+    st->packer = sq_packer_new();
     sqlite3_busy_timeout(st->db, 10000);
     sqlite3_extended_result_codes(st->db, 1);
     sq_search_register(st->db);
+    sq_packed_register(st->db);
     /* WAL lets readers go on while one writer commits; synchronous=FULL syncs the WAL at
      * every commit, which is what makes an acknowledged write survive power loss. */
     if (sq_exec(st,
@@ -361,6 +364,8 @@ void store_close(struct store *st)
     for (int i = 0; i < st->ninsert; i++)
         free(st->insert[i].sql);
     memo_forget(st);
+    sq_packer_free(st->packer);
+    sq_packed_forget(st->db);
     sqlite3_close(st->db);
     free(st);
 }
@@ -398,6 +403,7 @@ int store_commit(struct store *st, struct err *e)
     }
     st->in_txn = false;
     memo_forget(st);
+    sq_packer_commit(st->packer);
     return 0;
 }
 
@@ -407,6 +413,8 @@ void store_rollback(struct store *st)
         sq_exec(st, "ROLLBACK", NULL);
     st->in_txn = false;
     memo_forget(st);
+    if (st->packer)
+        sq_packer_rollback(st->packer, st->db);
 }
 
 /* ---- generic rows ---- */
@@ -458,7 +466,22 @@ static int write_links(struct store *st, const struct resource *r, long long id,
     return 0;
 }
 
-static void bind_fields(sqlite3_stmt *s, const struct resource *r, json_t *obj)
+/* Binds v at i, packed when r's column is one that sqlite_packed.c packs and the connection
+ * has a dictionary for it. */
+static void bind_column(struct store *st, sqlite3_stmt *s, int i, const struct resource *r,
+                        const struct field *f, json_t *v)
+{
+    size_t n = 0;
+    void *packed = json_is_string(v) ? sq_pack(st->packer, r->name, field_column(f),
+                                               json_string_value(v), json_string_length(v), &n)
+                                     : NULL;
+    if (packed)
+        sqlite3_bind_blob(s, i, packed, (int)n, free);
+    else
+        bind_json_at(s, i, v);
+}
+
+static void bind_fields(struct store *st, sqlite3_stmt *s, const struct resource *r, json_t *obj)
 {
     for (const struct field *f = r->fields; f->name; f++) {
         if (!stored_column(f))
@@ -466,8 +489,9 @@ static void bind_fields(sqlite3_stmt *s, const struct resource *r, json_t *obj)
         char param[128];
         snprintf(param, sizeof param, ":%s", field_column(f));
         json_t *v = json_object_get(obj, field_column(f));
-        if (v)
-            sq_bind_json(s, param, v);
+        int i = v ? sqlite3_bind_parameter_index(s, param) : 0;
+        if (i > 0)
+            bind_column(st, s, i, r, f, v);
     }
 }
 
@@ -548,7 +572,10 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
 {
     uint64_t set = 0;
     json_t *values[64];
+    const struct field *fields[64];
     int n = 0, k = 0;
+    if (sq_packer_before_write(st, st->packer, r->name, true, e) != 0)
+        return -1;
     for (const struct field *f = r->fields; f->name && k < 64; f++, k++) {
         if (f->type == FT_TIMESTAMP && !(f->flags & F_NOSTORE)) {
             set |= 1ULL << k; /* bound to ?64, now */
@@ -557,6 +584,7 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
         json_t *v = stored_column(f) ? json_object_get(obj, field_column(f)) : NULL;
         if (v) {
             set |= 1ULL << k;
+            fields[n] = f;
             values[n++] = v;
         }
     }
@@ -564,7 +592,7 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
     if (!s)
         return -1;
     for (int i = 0; i < n; i++)
-        bind_json_at(s, i + 1, values[i]);
+        bind_column(st, s, i + 1, r, fields[i], values[i]);
     if (sqlite3_bind_parameter_count(s) == 64)
         sqlite3_bind_int64(s, 64, (sqlite3_int64)time(NULL));
     if (sq_done(st, s, e) != 0)
@@ -594,9 +622,9 @@ int store_update(struct store *st, const struct resource *r, long long id, json_
         char sql[4400];
         snprintf(sql, sizeof sql, "UPDATE %s SET %s WHERE id = :id", r->name, sets);
         sqlite3_stmt *s = sq_prepare(st, sql, e);
-        if (!s)
+        if (!s || sq_packer_before_write(st, st->packer, r->name, false, e) != 0)
             return -1;
-        bind_fields(s, r, obj);
+        bind_fields(st, s, r, obj);
         sq_bind_int(s, ":id", id);
         if (has_updated)
             sq_bind_int(s, ":_now", (long long)time(NULL));
@@ -635,17 +663,18 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
     char sql[4400];
     snprintf(sql, sizeof sql, "UPDATE %s SET %s WHERE id = :id", r->name, sets);
     sqlite3_stmt *s = sq_prepare(st, sql, e);
-    if (!s)
+    if (!s || sq_packer_before_write(st, st->packer, r->name, false, e) != 0)
         return -1;
     for (const struct field *f = r->fields; f->name; f++) {
         char param[128];
         snprintf(param, sizeof param, ":%s", field_column(f));
         json_t *v = json_object_get(obj, field_column(f));
         long long t;
-        if (v && f->type == FT_TIMESTAMP && timestamp_parse(json_string_value(v), &t) == 0)
-            sq_bind_int(s, param, t);
-        else if (v && f->type != FT_REFS)
-            sq_bind_json(s, param, v);
+        int i = v ? sqlite3_bind_parameter_index(s, param) : 0;
+        if (i > 0 && f->type == FT_TIMESTAMP && timestamp_parse(json_string_value(v), &t) == 0)
+            sqlite3_bind_int64(s, i, t);
+        else if (i > 0 && f->type != FT_REFS)
+            bind_column(st, s, i, r, f, v);
     }
     sq_bind_int(s, ":id", id);
     return sq_done(st, s, e);
@@ -680,6 +709,15 @@ json_t *sq_column_json(sqlite3_stmt *s, int i)
         return json_real(sqlite3_column_double(s, i));
     case SQLITE_NULL:
         return json_null();
+    case SQLITE_BLOB:
+        if (sq_is_packed(sqlite3_column_blob(s, i), (size_t)sqlite3_column_bytes(s, i))) {
+            char *text = sq_column_text_copy(s, i);
+            json_t *v = text ? json_string(text) : json_null();
+            free(text);
+            return v;
+        }
+        return json_stringn((const char *)sqlite3_column_text(s, i), /* another blob: its bytes */
+                            (size_t)sqlite3_column_bytes(s, i));
     default:
         return json_stringn((const char *)sqlite3_column_text(s, i),
                             (size_t)sqlite3_column_bytes(s, i));
@@ -806,6 +844,10 @@ json_t *store_list(struct store *st, const struct resource *r, const struct stor
         } else if (json_is_null(filters[i].value)) {
             snprintf(where + strlen(where), sizeof where - strlen(where), " AND %s IS NULL",
                      field_column(f));
+        } else if (sq_packed_column(r->name, field_column(f)) >= 0) {
+            /* a full scan either way (no index has these columns): compare the text */
+            snprintf(where + strlen(where), sizeof where - strlen(where),
+                     " AND unpacked(%s) = :f%d", field_column(f), i);
         } else {
             snprintf(where + strlen(where), sizeof where - strlen(where), " AND %s = :f%d",
                      field_column(f), i);

@@ -31,4 +31,31 @@ void sq_search_register(sqlite3 *db);
 /* A searchable resource's place among the sources of search (sqlite_search.c), from 1; 0 when
  * r is not searchable. */
 int sq_search__code(const struct resource *r);
+/* Packed text (sqlite_packed.c): the long shared text of a few columns stored compressed
+ * against a dictionary trained on the column's rows. */
+struct sq_packer;
+struct sq_packer *sq_packer_new(void);
+void sq_packer_free(struct sq_packer *p);
+/* Before a row of `table` is written (insert: counts towards the next look at the column's
+ * dictionaries, which may train a new one): 0, or -1 with e filled. */
+int sq_packer_before_write(struct store *st, struct sq_packer *p, const char *table, bool insert,
+                           struct err *e);
+void sq_packer_commit(struct sq_packer *p);
+void sq_packer_rollback(struct sq_packer *p, sqlite3 *db);
+/* Index of a packed column, or -1. */
+int sq_packed_column(const char *table, const char *column);
+/* text packed for table.column (malloc'd, *packed_len bytes), or NULL when it stays plain. */
+void *sq_pack(struct sq_packer *p, const char *table, const char *column, const char *text,
+              size_t len, size_t *packed_len);
+bool sq_is_packed(const void *p, size_t n);
+/* The text of a packed value read on db (malloc'd, NUL-terminated, *len bytes), or NULL. */
+char *sq_unpack(sqlite3 *db, const void *p, size_t n, size_t *len);
+/* Column i of s, or an SQL function's argument, as text, unpacked when packed: malloc'd, or
+ * NULL for SQL NULL (and for a packed value that cannot be read). */
+char *sq_column_text_copy(sqlite3_stmt *s, int i);
+char *sq_value_text_copy(sqlite3_context *c, sqlite3_value *v);
+/* Registers unpacked(x), the text of a packed or plain value, on a new connection. */
+void sq_packed_register(sqlite3 *db);
+/* Drops what the unpacker holds for db (on close, and after a rollback that trained). */
+void sq_packed_forget(sqlite3 *db);
 #endif

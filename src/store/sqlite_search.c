@@ -125,14 +125,17 @@ static char *index_words(long long id, const char *const *vals, int n)
  * and for store_reindex, which must give exactly what store_index gives. */
 static void sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
 {
-    const char *vals[MAX_FIELDS];
+    char *vals[MAX_FIELDS];
     if (argc < 2 || argc - 1 > MAX_FIELDS) {
         sqlite3_result_error(c, "search_fold: an id and 1 to 8 fields", -1);
         return;
     }
     for (int i = 1; i < argc; i++)
-        vals[i - 1] = (const char *)sqlite3_value_text(argv[i]);
-    sqlite3_result_text(c, index_words(sqlite3_value_int64(argv[0]), vals, argc - 1), -1, free);
+        vals[i - 1] = sq_value_text_copy(c, argv[i]); /* packed text unpacked */
+    sqlite3_result_text(c, index_words(sqlite3_value_int64(argv[0]), (const char **)vals, argc - 1),
+                        -1, free);
+    for (int i = 1; i < argc; i++)
+        free(vals[i - 1]);
 }
 
 /* The FTS5 query for the first of a row's words ("\"mong\""), which finds the row at its
@@ -423,11 +426,11 @@ static int read_hit(struct search *s, const struct resource *r, int source, long
         sqlite3_reset(st);
         return 0; /* gone: an entry the index should not have had */
     }
-    const char *vals[MAX_FIELDS];
+    char *vals[MAX_FIELDS];
     int n = sqlite3_column_count(st) < MAX_FIELDS ? sqlite3_column_count(st) : MAX_FIELDS;
     for (int i = 0; i < n; i++)
-        vals[i] = (const char *)sqlite3_column_text(st, i);
-    int extra = 0, rank = rank_hit(vals, n, s->q, s->nq, &extra);
+        vals[i] = sq_column_text_copy(st, i); /* packed text unpacked */
+    int extra = 0, rank = rank_hit((const char **)vals, n, s->q, s->nq, &extra);
     if (rank >= 0) {
         struct buf text = {0};
         const char *label = NULL;
@@ -458,6 +461,8 @@ static int read_hit(struct search *s, const struct resource *r, int source, long
                                            .label = copy,
                                            .text = text.p};
     }
+    for (int i = 0; i < n; i++)
+        free(vals[i]);
     sqlite3_reset(st);
     return 0;
 }

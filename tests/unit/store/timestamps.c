@@ -325,7 +325,15 @@ static void test_old_database_migrated(void **state)
     db = open_raw(f.path);
     json_t *after = schema_raw(db);
     sqlite3_close(db);
-    assert_int_equal(json_object_size(after), json_object_size(before));
+    /* What the migrations after 006 add; everything else was there before. */
+    static const char *const later[] = {"table text_dictionaries",
+                                        "index text_dictionaries_column"};
+    for (size_t i = 0; i < sizeof later / sizeof *later; i++) {
+        assert_null(json_object_get(before, later[i]));
+        assert_non_null(json_object_get(after, later[i]));
+    }
+    assert_int_equal(json_object_size(after),
+                     json_object_size(before) + sizeof later / sizeof *later);
     int retyped = 0, triggers = 0, views = 0, indexes = 0;
     json_object_foreach(before, key, v)
     {

@@ -34,6 +34,11 @@ static bool visible(struct request *q, const struct resource *r, long long id)
     return ok;
 }
 
+static bool hit_visible(void *q, const struct resource *r, long long id)
+{
+    return visible(q, r, id);
+}
+
 /* An id named in the query that must exist: 422 naming the parameter otherwise. */
 static int query_ref(struct request *q, const char *name, const struct resource *r, bool required,
                      long long *id, struct err *e)
@@ -551,26 +556,16 @@ int api_search(struct request *q, struct response *res, struct err *e)
         limit = 1;
     if (limit > 100)
         limit = 100;
-    /* Ask for more than shown, since hits out of reach are dropped below. */
-    json_t *rows = store_search(
-        q->st, folded, !access_is_everything(&q->access) ? (int)limit * 5 + 20 : (int)limit, e);
+    /* Hits out of the caller's reach are left out by the store as it ranks, before anything
+     * about them is said, and older ones in reach take their places; one who reaches
+     * everything is spared reading every hit's row again. */
+    json_t *rows = access_is_everything(&q->access)
+                       ? store_search(q->st, folded, (int)limit, e)
+                       : store_search_kept(q->st, folded, (int)limit, hit_visible, q, e);
     if (!rows) {
         free(folded);
         return -1;
     }
-    /* Hits out of the caller's reach are dropped before anything about them is said; one
-     * who reaches everything is spared reading every hit's row again. */
-    for (size_t k = access_is_everything(&q->access) ? 0 : json_array_size(rows); k-- > 0;) {
-        json_t *hit = json_array_get(rows, k);
-        const struct resource *r = NULL;
-        for (int j = 0; resources[j]; j++)
-            if (!strcmp(resources[j]->singular, obj_str(hit, "type")))
-                r = resources[j];
-        if (!r || !visible(q, r, obj_int(hit, "id")))
-            json_array_remove(rows, k);
-    }
-    while (json_array_size(rows) > (size_t)limit)
-        json_array_remove(rows, json_array_size(rows) - 1);
     size_t i;
     json_t *row;
     json_array_foreach(rows, i, row)

@@ -53,7 +53,7 @@
 #include "store/sqlite_internal.h"
 #include "util/text.h"
 
-enum { WINDOW_BITS = 22, MAX_FIELDS = 8, MAX_CANDIDATES = 256 };
+enum { WINDOW_BITS = 22, MAX_FIELDS = 8, MAX_CANDIDATES = 256, KEEP_BUDGET = 2000 };
 
 /* The searchable resources, each with its index table search_<name>, in the order ties in
  * ranking go. A new searchable noun takes a line here, and its table and two triggers in a
@@ -390,23 +390,45 @@ struct source_state {
 
 struct search {
     struct store *st;
+    store_search_keep keep; /* NULL: every hit is kept */
+    void *keep_ctx;
+    int budget; /* rows a kept search may still read */
     struct source_state src[NSOURCES];
     char **q;
     int nq, limit;
     struct hit *hits;
     int nhits, cap;
     long long *seen; /* rows already read (id · NSOURCES + source + 1), open addressing */
-    size_t seen_cap;
+    size_t seen_cap, nseen;
 };
 
-/* Was the row of that key read already? Marks it read. */
+static size_t seen_slot(const long long *seen, size_t cap, long long key)
+{
+    size_t i = (size_t)((unsigned long long)key * 0x9E3779B97F4A7C15ULL) & (cap - 1);
+    while (seen[i] && seen[i] != key)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* Was the row of that key read already? Marks it read. The table doubles before it is half
+ * full: a kept search may read many more rows than the first size foresaw. */
 static bool seen_before(struct search *s, long long key)
 {
-    size_t i = (size_t)((unsigned long long)key * 0x9E3779B97F4A7C15ULL) & (s->seen_cap - 1);
-    while (s->seen[i] && s->seen[i] != key)
-        i = (i + 1) & (s->seen_cap - 1);
+    size_t i = seen_slot(s->seen, s->seen_cap, key);
     if (s->seen[i])
         return true;
+    if (++s->nseen * 2 > s->seen_cap) {
+        long long *bigger = calloc(s->seen_cap * 2, sizeof *bigger);
+        if (!bigger)
+            abort();
+        for (size_t k = 0; k < s->seen_cap; k++)
+            if (s->seen[k])
+                bigger[seen_slot(bigger, s->seen_cap * 2, s->seen[k])] = s->seen[k];
+        free(s->seen);
+        s->seen = bigger;
+        s->seen_cap *= 2;
+        i = seen_slot(s->seen, s->seen_cap, key);
+    }
     s->seen[i] = key;
     return false;
 }
@@ -430,8 +452,11 @@ static int read_hit(struct search *s, const struct resource *r, int source, long
     int n = sqlite3_column_count(st) < MAX_FIELDS ? sqlite3_column_count(st) : MAX_FIELDS;
     for (int i = 0; i < n; i++)
         vals[i] = sq_column_text_copy(st, i); /* packed text unpacked */
+    sqlite3_reset(st);                        /* keep() below may read rows too */
     int extra = 0, rank = rank_hit((const char **)vals, n, s->q, s->nq, &extra);
-    if (rank >= 0) {
+    if (s->keep)
+        s->budget--;
+    if (rank >= 0 && (!s->keep || s->keep(s->keep_ctx, r, id))) {
         struct buf text = {0};
         const char *label = NULL;
         buf_put(&text, "", 0);
@@ -463,7 +488,6 @@ static int read_hit(struct search *s, const struct resource *r, int source, long
     }
     for (int i = 0; i < n; i++)
         free(vals[i]);
-    sqlite3_reset(st);
     return 0;
 }
 
@@ -540,18 +564,29 @@ static int search_stage(struct search *s, int stage, const char *words, struct e
             buf_put(&match, windows, (size_t)len);
         }
         /* Rows read in an earlier stage come again among the first: ask for that many more. */
-        int want = s->limit + src->seen[older];
+        int want = s->limit + src->seen[older], before = s->nhits;
         long long below = older ? (src->window - 1) << WINDOW_BITS : 0;
-        int k = candidates(s, src->r, match.p, below, want, ids, e);
-        if (k < 0)
-            rc = -1;
-        if (!older)
-            src->full[stage / 2] = k == want;
-        for (int i = 0; i < k && rc == 0; i++)
-            if (!seen_before(s, ids[i] * NSOURCES + j + 1)) {
-                src->seen[older]++;
-                rc = read_hit(s, src->r, j + 1, ids[i], e);
+        for (;;) {
+            int k = candidates(s, src->r, match.p, below, want, ids, e);
+            if (k < 0)
+                rc = -1;
+            for (int i = 0; i < k && rc == 0; i++)
+                if (!seen_before(s, ids[i] * NSOURCES + j + 1)) {
+                    src->seen[older]++;
+                    rc = read_hit(s, src->r, j + 1, ids[i], e);
+                }
+            /* A kept search pages on to older candidates while keep() refused too many of
+             * these to fill the stage, within its budget. */
+            bool exhausted = k < want;
+            if (rc != 0 || !s->keep || exhausted || s->nhits - before >= s->limit ||
+                s->budget <= 0) {
+                if (!older)
+                    src->full[stage / 2] = !exhausted;
+                break;
             }
+            below = ids[k - 1];
+            want = s->limit;
+        }
     }
     free(match.p);
     free(ids);
@@ -578,6 +613,12 @@ static char *match_text(char *const *q, int n, bool any)
 
 json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e)
 {
+    return store_search_kept(st, folded_query, limit, NULL, NULL, e);
+}
+
+json_t *store_search_kept(struct store *st, const char *folded_query, int limit,
+                          store_search_keep keep, void *keep_ctx, struct err *e)
+{
     /* The query's words as the index cuts them: runs of ASCII letters and digits and of
      * other (UTF-8) bytes; anything else (quotes, "_", FTS5 operators' punctuation) separates.
      * A folded query is already in that form; this keeps any other input harmless. */
@@ -597,7 +638,8 @@ json_t *store_search(struct store *st, const char *folded_query, int limit, stru
     int nq = 0;
     for (char *p = strtok_r(text, " ", &save); p; p = strtok_r(NULL, " ", &save))
         q[nq++] = p;
-    struct search s = {.st = st, .q = q, .nq = nq};
+    struct search s = {
+        .st = st, .keep = keep, .keep_ctx = keep_ctx, .budget = KEEP_BUDGET, .q = q, .nq = nq};
     s.limit = limit < 1 ? 1 : limit > MAX_CANDIDATES ? MAX_CANDIDATES : limit;
     json_t *out = json_array();
     if (s.nq == 0) {

@@ -108,6 +108,13 @@ json_t *store_cascade(struct store *st, long long org_id, long long resolution_i
 json_t *store_indicator_rollup(struct store *st, long long item_id, long long org_id,
                                const char *period, bool approved_only, struct err *e);
 json_t *store_search(struct store *st, const char *folded_query, int limit, struct err *e);
+/* The same, showing only the hits keep() accepts (what a caller may read): candidates it
+ * refuses make room for older ones, read on until `limit` are kept, at most about two
+ * thousand rows in all, so that one whose reach is a district finds its own rows however
+ * many newer ones elsewhere name the same words. */
+typedef bool (*store_search_keep)(void *ctx, const struct resource *r, long long id);
+json_t *store_search_kept(struct store *st, const char *folded_query, int limit,
+                          store_search_keep keep, void *keep_ctx, struct err *e);
 /* Adds a written row to the search index when it is not there yet; changed and deleted rows
  * are followed by the triggers of 003_search.sql, whoever changes them. */
 int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,

@@ -179,3 +179,34 @@ describe('the index follows every change', () => {
     }
   });
 });
+
+describe('reach', () => {
+  test('a viewer of Bình Liêu finds its own older tasks however many newer ones elsewhere name the same words, and nothing out of reach', async () => {
+    const user = await server.api('POST', '/api/v1/users', { username: 'xem-binh-lieu', password: 'mat-khau-nguoi-dung', role: 'viewer', org_id: H.binhlieu, full_name: 'Cán bộ Văn phòng Huyện ủy Bình Liêu' });
+    expectStatus(user, 201);
+    const tok = run(['user', 'token', '--db', server.db, '--username', 'xem-binh-lieu']);
+    assert.equal(tok.status, 0, tok.stderr);
+    const asViewer = async (q, limit) => {
+      const r = await server.api('GET', `/api/v1/search?q=${encodeURIComponent(q)}&limit=${limit}`, undefined, { Authorization: `Bearer ${tok.stdout.trim()}` });
+      expectStatus(r, 200);
+      return r.json.items;
+    };
+    const own = await create(server, '/api/v1/programs', { org_id: H.binhlieu, kind: 'action_program', title: 'Chương trình hành động của Huyện ủy Bình Liêu' });
+    const mine = [];
+    for (let i = 0; i < 3; i++) mine.push((await create(server, `/api/v1/programs/${own.id}/tasks`, { title: `Xây dựng nông thôn mới kiểu mẫu ở xã biên giới, đợt ${i + 1}`, lead_org_id: H.haimong })).id);
+    // Three hundred newer tasks of Móng Cái with the same words: all of the newest candidates.
+    for (let i = 0; i < 300; i++) await create(server, `/api/v1/programs/${H.program}/tasks`, { title: `Xây dựng nông thôn mới kiểu mẫu ở phường ${i}`, lead_org_id: H.kalong });
+    const admin = (await search('nong thon moi', '&limit=100')).filter((h) => h.type === 'task');
+    assert.equal(admin.length, 100, 'the admin sees a full page');
+    assert.ok(mine.every((id) => !admin.some((h) => h.id === id)), 'the newest page of everything is Móng Cái’s, so a filter after ranking would find none of Bình Liêu’s');
+    for (const limit of [3, 10]) {
+      const got = await asViewer('nong thon moi', limit);
+      assert.deepEqual(got.filter((h) => h.type === 'task').map((h) => h.id).sort((a, b) => a - b), mine, `limit ${limit}: ${JSON.stringify(got)}`);
+      assert.ok(got.length <= limit);
+      for (const h of got) assert.ok(h.snippet.includes('<mark>'), JSON.stringify(h));
+    }
+    // Nothing of Móng Cái, though it matches: the org itself is out of reach too.
+    const mc = await asViewer('mong cai', 20);
+    assert.ok(mc.every((h) => h.type === 'person' ? h.id !== H.person : true) && !mc.some((h) => h.type === 'org' && h.id === H.mc), JSON.stringify(mc));
+  });
+});

@@ -702,26 +702,26 @@ static const struct field *field_by_column(const struct resource *r, const char 
 
 json_t *sq_column_json(sqlite3_stmt *s, int i)
 {
-    switch (sqlite3_column_type(s, i)) {
-    case SQLITE_INTEGER:
+    int type = sqlite3_column_type(s, i);
+    if (type == SQLITE_INTEGER)
         return json_integer(sqlite3_column_int64(s, i));
-    case SQLITE_FLOAT:
+    if (type == SQLITE_FLOAT)
         return json_real(sqlite3_column_double(s, i));
-    case SQLITE_NULL:
+    if (type == SQLITE_NULL)
         return json_null();
-    case SQLITE_BLOB:
-        if (sq_is_packed(sqlite3_column_blob(s, i), (size_t)sqlite3_column_bytes(s, i))) {
-            char *text = sq_column_text_copy(s, i);
-            json_t *v = text ? json_string(text) : json_null();
-            free(text);
-            return v;
-        }
-        return json_stringn((const char *)sqlite3_column_text(s, i), /* another blob: its bytes */
-                            (size_t)sqlite3_column_bytes(s, i));
-    default:
-        return json_stringn((const char *)sqlite3_column_text(s, i),
-                            (size_t)sqlite3_column_bytes(s, i));
+    json_t *v;
+    if (type == SQLITE_BLOB &&
+        sq_is_packed(sqlite3_column_blob(s, i), (size_t)sqlite3_column_bytes(s, i))) {
+        char *text = sq_column_text_copy(s, i);
+        v = text ? json_string(text) : NULL;
+        free(text);
+    } else {
+        v = json_stringn((const char *)sqlite3_column_text(s, i),
+                         (size_t)sqlite3_column_bytes(s, i));
     }
+    /* Bytes that are not text (damaged on disk, or written around the store) read as null
+     * rather than vanish from the row. */
+    return v ? v : json_null();
 }
 
 /* The current row of s as a stored-shape object of resource r, typed by its fields. */

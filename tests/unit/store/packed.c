@@ -251,6 +251,44 @@ static void test_search_sees_packed_text_and_its_updates(void **state)
     json_decref(hits);
 }
 
+/* A packed value that cannot be read (bytes damaged on disk, a dictionary id the file does not
+ * hold) reads as null, with nothing read out of bounds (ASan) and the other rows unharmed. */
+static void test_damaged_packed_values_read_as_null(void **state)
+{
+    struct fx *f = *state;
+    struct world w = make_world(f);
+    fx_begin(f);
+    insert_tasks(f, &w, 0, 0, FIRST + 1100);
+    fx_commit(f);
+    long long last = scalar(f, "SELECT max(id) FROM tasks");
+    static const char *const damage[] = {
+        "x'F5'",                                     /* the mark alone: not UTF-8 either */
+        "x'F501'",                                   /* no frame */
+        "x'F501FFFFFFFFFFFFFFFF'",                   /* a frame header that is not one */
+        "x'F5FE2400000000000000000000'",             /* a dictionary the file does not hold */
+        "substr(title, 1, length(title) - 3)",       /* a frame cut short */
+        "CAST(x'F500' || substr(title, 3) AS BLOB)", /* dictionary id 0 */
+        "x'F500' || substr(title, 3)",               /* the same as text, which is not UTF-8 */
+    };
+    for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
+        char sql[256];
+        snprintf(sql, sizeof sql,
+                 "UPDATE tasks SET title = %s WHERE id = %lld AND typeof(title) = 'blob'",
+                 damage[i], last - (long long)i);
+        assert_int_equal(sqlite3_exec(sq_db(f->st), sql, NULL, NULL, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_changes(sq_db(f->st)), 1);
+        struct err e = {0};
+        json_t *row = store_get(f->st, &res_tasks, last - (long long)i, &e);
+        assert_non_null(row);
+        if (!json_is_null(json_object_get(row, "title")))
+            fail_msg("damage %zu (%s): title %s", i, damage[i],
+                     json_dumps(json_object_get(row, "title"), JSON_ENCODE_ANY));
+        json_decref(row);
+    }
+    long long first_id = scalar(f, "SELECT min(id) FROM tasks");
+    assert_titles(f, 0, first_id, 0, FIRST + 1100 - (long long)(sizeof damage / sizeof *damage));
+}
+
 static void test_short_and_empty_values_stay_plain(void **state)
 {
     struct fx *f = *state;
@@ -328,6 +366,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_search_sees_packed_text_and_its_updates, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_short_and_empty_values_stay_plain, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_packed_values_read_as_null, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_rollback_takes_the_dictionary_away, fx_setup,
                                         fx_teardown),

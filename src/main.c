@@ -25,8 +25,10 @@ static const struct command commands[] = {
      "Phục vụ API và giao diện web; in \"listening on http://HOST:PORT\". / Serve the API and "
      "the web UI (port 0: any free port)."},
     {"export", cmd_export, "export --db FILE [--org ID] > out.json",
-     "Xuất toàn bộ dữ liệu, hoặc một cây tổ chức, ra JSON. / Export everything, or one org's "
-     "subtree, as JSON."},
+     "Xuất toàn bộ dữ liệu, hoặc một cây tổ chức kèm những gì nó tham chiếu bên ngoài (cấp "
+     "trên, nghị quyết, chương trình của cấp trên), ra JSON nhập được vào tệp trống. / Export "
+     "everything, or one org's subtree with the rows outside it that it refers to, as JSON that "
+     "imports alone."},
     {"import", cmd_import, "import --db FILE [--file in.json] < in.json",
      "Nhập tệp JSON đã xuất (UTF-8; TCVN3, VNI, Windows-1258 được chuyển đổi). / Import an "
      "export document."},

@@ -55,6 +55,104 @@ static bool in_scope(const struct resource *r, json_t *obj, json_t *orgs, json_t
     return false;
 }
 
+/* ---- a subtree's export, whole ----
+ * The rows of the subtree refer to rows outside it: a task led by a provincial body sits in
+ * the province's program, a district's program implements the province's resolution, every org
+ * has its parent. So that the document imports alone into an empty database, those rows come
+ * too, and the rows they refer to, up to the root: the subtree's rows, then the context they
+ * need and nothing else (another district's rows stay out). */
+
+struct id_list {
+    long long *ids;
+    size_t n, cap;
+};
+
+struct closure {
+    struct store *st;
+    json_t *taken;           /* "resource:id" of every row the document holds */
+    json_t *todo;            /* [resource name, id] referred to, not looked at yet */
+    struct id_list rows[64]; /* by index in resources[] */
+};
+
+static void id_add(struct id_list *l, long long id)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 256;
+        if (!(l->ids = realloc(l->ids, l->cap * sizeof *l->ids)))
+            abort();
+    }
+    l->ids[l->n++] = id;
+}
+
+static int id_order(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Marks row id of r as taken; false when it was already. */
+static bool take(struct closure *c, const struct resource *r, long long id)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%.64s:%lld", r->name, id);
+    if (json_object_get(c->taken, key))
+        return false;
+    json_object_set_new(c->taken, key, json_true());
+    int k = resource_index(r);
+    if (k >= 0 && k < 64)
+        id_add(&c->rows[k], id);
+    return true;
+}
+
+/* Puts row id of the resource named ref on the to-do list, unless it is taken already (most
+ * are: a subtree's rows mostly refer to one another). */
+static void want(struct closure *c, const char *ref, long long id)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%.64s:%lld", ref, id);
+    if (!json_object_get(c->taken, key))
+        json_array_append_new(c->todo, json_pack("[sI]", ref, (json_int_t)id));
+}
+
+/* Puts on the to-do list every row that obj's fields refer to, nested lists included. */
+static void refer(struct closure *c, const struct field *fields, json_t *obj)
+{
+    for (const struct field *f = fields; f->name; f++) {
+        json_t *v = json_object_get(obj, f->group ? field_column(f) : f->name);
+        if (!v)
+            v = json_object_get(obj, field_column(f));
+        if (f->type == FT_OBJECTS && f->sub) {
+            size_t i;
+            json_t *el;
+            json_array_foreach(v, i, el) refer(c, f->sub, el);
+        } else if (f->ref && json_is_integer(v)) {
+            want(c, f->ref, json_integer_value(v));
+        } else if (f->ref && f->type == FT_REFS) {
+            size_t i;
+            json_t *id;
+            json_array_foreach(v, i, id) want(c, f->ref, json_integer_value(id));
+        }
+    }
+}
+
+/* Takes every row referred to, and what those refer to, until nothing is left to look at. */
+static void close_over(struct closure *c)
+{
+    while (json_array_size(c->todo) > 0) {
+        json_t *next = json_incref(json_array_get(c->todo, json_array_size(c->todo) - 1));
+        json_array_remove(c->todo, json_array_size(c->todo) - 1);
+        const struct resource *r = resource_by_name(json_string_value(json_array_get(next, 0)));
+        long long id = json_integer_value(json_array_get(next, 1));
+        json_decref(next);
+        if (!r || (r == &res_users) || !take(c, r, id))
+            continue;
+        json_t *row = store_get(c->st, r, id, NULL);
+        if (row)
+            refer(c, r->fields, row);
+        json_decref(row);
+    }
+}
+
 /* Files travel with their bytes, base64, so that an export is the whole database. */
 static int file_export_data(struct store *st, json_t *obj)
 {
@@ -114,6 +212,7 @@ int cmd_export(int argc, char **argv)
     struct err e = {0};
     int rc = 1;
     json_t *scope = NULL, *kept = json_object();
+    struct closure c = {.st = st, .taken = json_object(), .todo = json_array()};
     if (store_begin(st, false, &e) != 0)
         goto done;
     if (opt(&o, "org")) {
@@ -132,28 +231,70 @@ int cmd_export(int argc, char **argv)
         }
         json_decref(ids);
     }
+    /* A subtree's rows and the rows they need are found first (close_over), then written in
+     * the order of resources[] like the whole database's. */
+    if (scope) {
+        for (int k = 0; resources[k] && k < 64; k++) {
+            const struct resource *r = resources[k];
+            if (r == &res_users)
+                continue; /* accounts belong to the installation, not to a subtree */
+            long long after = 0;
+            for (;;) {
+                json_t *rows = store_list(st, r, NULL, 0, after, PAGE, &e);
+                if (!rows)
+                    goto done;
+                size_t i;
+                json_t *row;
+                json_array_foreach(rows, i, row)
+                {
+                    after = obj_int(row, "id");
+                    if (!in_scope(r, row, scope, kept))
+                        continue;
+                    char key[64];
+                    snprintf(key, sizeof key, "%s:%lld", r->name, after);
+                    json_object_set_new(kept, key, json_true());
+                    take(&c, r, after);
+                    refer(&c, r->fields, row);
+                }
+                size_t n = json_array_size(rows);
+                json_decref(rows);
+                if (n < PAGE)
+                    break;
+            }
+        }
+        close_over(&c);
+    }
     printf("{\"format\":\"trienkhai\",\"version\":1");
     for (int k = 0; resources[k]; k++) {
         const struct resource *r = resources[k];
         if (scope && r == &res_users)
-            continue; /* accounts belong to the installation, not to a subtree */
+            continue;
         printf(",\n\"%s\":[", r->name);
         long long after = 0;
         bool first = true;
+        struct id_list *mine = scope && k < 64 ? &c.rows[k] : NULL;
+        if (mine)
+            qsort(mine->ids, mine->n, sizeof *mine->ids, id_order);
+        size_t next = 0;
         for (;;) {
-            json_t *rows = store_list(st, r, NULL, 0, after, PAGE, &e);
-            if (!rows)
+            json_t *rows;
+            if (mine) { /* the rows taken, by id */
+                rows = json_array();
+                for (; next < mine->n && json_array_size(rows) < PAGE; next++) {
+                    json_t *row = store_get(st, r, mine->ids[next], &e);
+                    if (!row) {
+                        json_decref(rows);
+                        goto done;
+                    }
+                    json_array_append_new(rows, row);
+                }
+            } else if (!(rows = store_list(st, r, NULL, 0, after, PAGE, &e)))
                 goto done;
             size_t i;
             json_t *row;
             json_array_foreach(rows, i, row)
             {
                 after = obj_int(row, "id");
-                if (!in_scope(r, row, scope, kept))
-                    continue;
-                char key[64];
-                snprintf(key, sizeof key, "%s:%lld", r->name, after);
-                json_object_set_new(kept, key, json_true());
                 json_t *obj = resource_present(st, r, row);
                 json_object_del(obj, "overdue");
                 if (r == &res_resolutions)
@@ -192,6 +333,10 @@ done:
     store_rollback(st);
     if (rc)
         fail("%s", e.message);
+    for (int k = 0; k < 64; k++)
+        free(c.rows[k].ids);
+    json_decref(c.taken);
+    json_decref(c.todo);
     json_decref(scope);
     json_decref(kept);
     store_close(st);

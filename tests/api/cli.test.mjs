@@ -245,17 +245,35 @@ describe('export and import', () => {
     }
   });
 
-  test('export --org gives that subtree only', () => {
+  test('export --org gives that subtree with the rows outside it that it refers to, and nothing else; it imports alone into an empty file', () => {
     const doc = JSON.parse(run(['export', '--db', server.db]).stdout);
-    const city = doc.orgs.find((o) => o.name === 'Đảng bộ thành phố Móng Cái');
+    const org = (name) => doc.orgs.find((o) => o.name === name);
+    const city = org('Đảng bộ thành phố Móng Cái');
     const part = run(['export', '--db', server.db, '--org', String(city.id)]);
     assert.equal(part.status, 0, part.stderr);
     const p = JSON.parse(part.stdout);
     const ids = new Set(p.orgs.map((o) => o.id));
-    assert.ok(ids.has(city.id));
-    assert.ok(!p.orgs.some((o) => o.kind === 'province'), 'no ancestor');
+    // The subtree: the city and the ward moved into it.
+    for (const o of [city, org('Đảng bộ phường Ka Long')]) assert.ok(ids.has(o.id), o.name);
+    // Its context: the province (the city's parent) and its inspection committee, which
+    // inspects the city; not the district the ward left, which nothing here refers to.
+    for (const o of [org('Đảng bộ tỉnh Quảng Ninh'), org('Ủy ban Kiểm tra Tỉnh ủy')]) assert.ok(ids.has(o.id), o.name);
+    assert.ok(!ids.has(org('Đảng bộ huyện Cô Tô').id), 'an org nothing in the subtree refers to stays out');
     assert.ok(!p.users || p.users.length === 0, 'accounts belong to the installation');
-    for (const person of p.people) assert.ok(ids.has(person.org_id));
+    // Everything of the whole export that names an org of the subtree is there, as it is.
+    for (const k of ['programs', 'tasks', 'task_updates', 'meetings', 'inspections', 'disseminations', 'indicator_values', 'terms']) {
+      assert.ok(doc[k].length > 0 && p[k].length === doc[k].length, `${k}: ${p[k].length} of ${doc[k].length}`);
+    }
+    // The document stands alone: an empty file takes it, and gives it back.
+    const copy = join(dir, 'part.db');
+    const imp = run(['import', '--db', copy], { input: part.stdout });
+    assert.equal(imp.status, 0, imp.stderr);
+    const back = JSON.parse(run(['export', '--db', copy]).stdout);
+    for (const [k, list] of Object.entries(p)) {
+      if (!Array.isArray(list)) continue;
+      const strip = (o) => { const { created_at, updated_at, ...rest } = o; return rest; };
+      assert.deepEqual(back[k].map(strip), list.map(strip), k);
+    }
   });
 });
 

@@ -46,7 +46,7 @@ enum {
     TRAIN_SAMPLES = 10000,
     CHECK_EVERY = 1024, /* inserts between two looks at the column's newest dictionary */
     MAX_DICTS = 255,
-    REGISTRY = 256,
+    REGISTRY = 64, /* connections the registry first has room for */
 };
 
 /* The columns packed: the ones whose text is long and shared between many rows. */
@@ -68,20 +68,30 @@ struct unpacker {
 };
 
 static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct unpacker *registry[REGISTRY];
+static struct unpacker **registry; /* grows; a slot is NULL once its connection closed */
+static size_t registry_size;
 
 static struct unpacker *unpacker_of(sqlite3 *db)
 {
     struct unpacker *u = NULL;
     pthread_mutex_lock(&registry_lock);
-    int free_slot = -1;
-    for (int i = 0; i < REGISTRY && !u; i++) {
+    size_t free_slot = registry_size;
+    for (size_t i = 0; i < registry_size && !u; i++) {
         if (registry[i] && registry[i]->db == db)
             u = registry[i];
-        else if (!registry[i] && free_slot < 0)
+        else if (!registry[i] && free_slot == registry_size)
             free_slot = i;
     }
-    if (!u && free_slot >= 0) {
+    if (!u && free_slot == registry_size) {
+        size_t size = registry_size ? registry_size * 2 : REGISTRY;
+        struct unpacker **bigger = realloc(registry, size * sizeof *bigger);
+        if (!bigger)
+            abort();
+        memset(bigger + registry_size, 0, (size - registry_size) * sizeof *bigger);
+        registry = bigger;
+        registry_size = size;
+    }
+    if (!u) {
         u = calloc(1, sizeof *u);
         if (!u || !(u->dctx = ZSTD_createDCtx()))
             abort();
@@ -90,13 +100,13 @@ static struct unpacker *unpacker_of(sqlite3 *db)
         registry[free_slot] = u;
     }
     pthread_mutex_unlock(&registry_lock);
-    return u; /* NULL only with more than REGISTRY connections open at once */
+    return u;
 }
 
 void sq_packed_forget(sqlite3 *db)
 {
     pthread_mutex_lock(&registry_lock);
-    for (int i = 0; i < REGISTRY; i++) {
+    for (size_t i = 0; i < registry_size; i++) {
         struct unpacker *u = registry[i];
         if (!u || u->db != db)
             continue;

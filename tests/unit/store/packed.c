@@ -289,6 +289,32 @@ static void test_damaged_packed_values_read_as_null(void **state)
     assert_titles(f, 0, first_id, 0, FIRST + 1100 - (long long)(sizeof damage / sizeof *damage));
 }
 
+/* Many connections open at once (a server's workers, the command line) each read packed rows. */
+static void test_many_connections_read_packed_rows(void **state)
+{
+    struct fx *f = *state;
+    struct world w = make_world(f);
+    fx_begin(f);
+    insert_tasks(f, &w, 0, 0, FIRST + 1100);
+    fx_commit(f);
+    long long first_id = scalar(f, "SELECT min(id) FROM tasks");
+    enum { N = 150 };
+    struct store *many[N];
+    struct err e = {0};
+    for (int i = 0; i < N; i++) {
+        many[i] = store_open(f->path, false, &e);
+        if (!many[i])
+            fail_msg("store_open %d: %s", i, e.message);
+    }
+    for (int i = 0; i < N; i++) {
+        struct fx g = {.st = many[i]};
+        long long n = FIRST + 1000 + i % 100; /* a packed row */
+        assert_titles(&g, 0, first_id + n, n, n + 1);
+    }
+    for (int i = 0; i < N; i++)
+        store_close(many[i]);
+}
+
 static void test_short_and_empty_values_stay_plain(void **state)
 {
     struct fx *f = *state;
@@ -368,6 +394,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_short_and_empty_values_stay_plain, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_damaged_packed_values_read_as_null, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_many_connections_read_packed_rows, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_rollback_takes_the_dictionary_away, fx_setup,
                                         fx_teardown),

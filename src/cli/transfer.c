@@ -273,7 +273,7 @@ int cmd_export(int argc, char **argv)
         long long after = 0;
         bool first = true;
         struct id_list *mine = scope && k < 64 ? &c.rows[k] : NULL;
-        if (mine)
+        if (mine && mine->n > 1)
             qsort(mine->ids, mine->n, sizeof *mine->ids, id_order);
         size_t next = 0;
         for (;;) {

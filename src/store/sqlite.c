@@ -48,7 +48,18 @@ struct store {
         json_t *row;
     } memo[MEMO_RESOURCES];
     struct sq_packer *packer; /* packed text (sqlite_packed.c) */
+    struct store_bulk_times bulk_times;
 };
+
+struct store_bulk_times *sq_bulk_times(struct store *st)
+{
+    return &st->bulk_times;
+}
+
+struct store_bulk_times store_bulk_times(struct store *st)
+{
+    return st->bulk_times;
+}
 
 static void memo_forget(struct store *st)
 {

@@ -20,6 +20,7 @@
  * runs in its caller's).
  */
 #include <stdio.h>
+#include <time.h>
 #include "store/sqlite_internal.h"
 
 /* Statements run in order; each is small enough to read against the trigger it replaces. */
@@ -141,17 +142,29 @@ int store_bulk_begin(struct store *st, struct err *e)
     return exec_each(st, "SELECT 'DROP TRIGGER ' || name FROM temp.bulk_triggers", e);
 }
 
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 int store_bulk_end(struct store *st, struct err *e)
 {
+    struct store_bulk_times *times = sq_bulk_times(st);
+    double t0 = seconds_now();
     if (exec_each(st, "SELECT sql FROM temp.bulk_indexes", e) != 0)
         return -1;
+    double t1 = seconds_now();
     for (size_t i = 0; i < sizeof REBUILD / sizeof *REBUILD; i++)
         if (sq_exec(st, REBUILD[i], e) != 0)
             return -1;
+    double t2 = seconds_now();
     if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||
         sq_exec(st, "DROP TABLE temp.bulk_triggers; DROP TABLE temp.bulk_indexes", e) != 0 ||
         store_reindex(st, e) != 0)
         return -1;
+    *times = (struct store_bulk_times){t1 - t0, t2 - t1, seconds_now() - t2};
     return sq_exec(st, "PRAGMA cache_size = -65536; PRAGMA threads = 0", e); /* as store_open */
 }
 

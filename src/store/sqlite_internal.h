@@ -21,6 +21,8 @@ json_t *sq_column_json(sqlite3_stmt *s, int i);
  * reads whole before changing what it names. */
 json_t *sq_rows(struct store *st, const char *sql, const char *table, struct err *e);
 void sq_path_upper(const char *path, char *buf, size_t size);
+/* Where store_bulk_end keeps the times of its steps (store_bulk_times). */
+struct store_bulk_times *sq_bulk_times(struct store *st);
 /* Migration 006 (sqlite_rebuild.c): every table whose created_at or updated_at is TEXT rebuilt
  * with them INTEGER (Unix seconds), inside the caller's transaction, with foreign keys already
  * off; 0 or -1 with e filled. */

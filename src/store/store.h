@@ -130,6 +130,12 @@ int store_reindex(struct store *st, struct err *e);
  * the transaction, the triggers' removal included. */
 int store_bulk_begin(struct store *st, struct err *e);
 int store_bulk_end(struct store *st, struct err *e);
+/* How long the last store_bulk_end on this connection spent on each of its steps, in seconds:
+ * the secondary indexes built by sorting, the roll-up tables, the search index. */
+struct store_bulk_times {
+    double indexes, rollups, search;
+};
+struct store_bulk_times store_bulk_times(struct store *st);
 /* For a new file that nobody reads before it is complete (gen writes FILE.part and renames
  * it): no journal and no syncs while on; back to WAL and full syncs when off. Outside a
  * transaction. */

@@ -186,6 +186,8 @@ test('assignments: a member assigned fields and units, refused without a member,
   await edit.getByLabel('Địa bàn, đơn vị phụ trách').fill('Đảng ủy phường Ka Long');
   await edit.locator('.chip', { hasText: 'Đảng ủy phường Ka Long' }).waitFor();
   await edit.getByRole('button', { name: 'Lưu' }).click();
+  // The form closes once saved; until then its list of members names the ward too.
+  await edit.waitFor({ state: 'detached' });
   await row.getByText('Đảng ủy phường Ka Long').waitFor();
   mine = (await api.get(`/assignments?term_id=${term.id}&limit=500`)).items.filter((a) => a.person_id === person.id);
   assert.deepEqual(mine[0].org_ids, [kl]);

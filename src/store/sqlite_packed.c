@@ -252,6 +252,7 @@ struct column_packer {
     ZSTD_CDict *cdict;
     long long trained_rows; /* the table's size when dict_id was trained */
     long long inserts;      /* since the last look */
+    long long tried_rows;   /* the table's size at a training that gave nothing */
     bool looked;
 };
 
@@ -444,10 +445,15 @@ int sq_packer_before_write(struct store *st, struct sq_packer *p, const char *ta
         long long rows = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
         sqlite3_reset(s);
         long long due = c->dict_id ? c->trained_rows * TRAIN_GROWTH : TRAIN_FIRST;
+        if (c->tried_rows * TRAIN_GROWTH > due)
+            due = c->tried_rows * TRAIN_GROWTH;
         if (rows >= due && dictionaries(st) < MAX_DICTS) {
+            int had = c->dict_id;
             if (train(st, k, rows, e) != 0 || look(st, k, c, e) != 0)
                 return -1;
             p->trained = true;
+            if (c->dict_id == had) /* nothing to train on (every value short): not again soon */
+                c->tried_rows = rows;
         }
     }
     return 0;

@@ -289,6 +289,39 @@ static void test_damaged_packed_values_read_as_null(void **state)
     assert_titles(f, 0, first_id, 0, FIRST + 1100 - (long long)(sizeof damage / sizeof *damage));
 }
 
+/* A column whose values are all short gets no dictionary, past the first size and on, and its
+ * rows read back as written. */
+static void test_short_only_column_gets_no_dictionary(void **state)
+{
+    struct fx *f = *state;
+    struct world w = make_world(f);
+    fx_begin(f);
+    for (int n = 0; n < FIRST + 2100; n++) {
+        char title[32];
+        snprintf(title, sizeof title, "Việc số %d", n);
+        json_t *obj = json_pack("{s:I,s:s,s:I}", "program_id", (json_int_t)w.program, "title",
+                                title, "lead_org_id", (json_int_t)w.org);
+        long long id = 0;
+        struct err e = {0};
+        if (store_insert(f->st, &res_tasks, obj, &id, &e) != 0)
+            fail_msg("store_insert: %s", e.message);
+        json_decref(obj);
+    }
+    fx_commit(f);
+    assert_int_equal(scalar(f, "SELECT count(*) FROM text_dictionaries"), 0);
+    assert_int_equal(scalar(f, "SELECT count(*) FROM tasks WHERE typeof(title) <> 'text'"), 0);
+    long long first_id = scalar(f, "SELECT min(id) FROM tasks");
+    struct err e = {0};
+    for (int n = 0; n < FIRST + 2100; n += 997) {
+        char want[32];
+        snprintf(want, sizeof want, "Việc số %d", n);
+        json_t *row = store_get(f->st, &res_tasks, first_id + n, &e);
+        assert_non_null(row);
+        assert_string_equal(obj_str(row, "title"), want);
+        json_decref(row);
+    }
+}
+
 /* Many connections open at once (a server's workers, the command line) each read packed rows. */
 static void test_many_connections_read_packed_rows(void **state)
 {
@@ -396,6 +429,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_damaged_packed_values_read_as_null, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_many_connections_read_packed_rows, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_short_only_column_gets_no_dictionary, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_rollback_takes_the_dictionary_away, fx_setup,
                                         fx_teardown),

@@ -211,7 +211,7 @@ int cmd_export(int argc, char **argv)
         return 1;
     struct err e = {0};
     int rc = 1;
-    json_t *scope = NULL, *kept = json_object();
+    json_t *scope = NULL;
     struct closure c = {.st = st, .taken = json_object(), .todo = json_array()};
     if (store_begin(st, false, &e) != 0)
         goto done;
@@ -248,11 +248,9 @@ int cmd_export(int argc, char **argv)
                 json_array_foreach(rows, i, row)
                 {
                     after = obj_int(row, "id");
-                    if (!in_scope(r, row, scope, kept))
+                    /* While the subtree is read, what is taken is what is in scope. */
+                    if (!in_scope(r, row, scope, c.taken))
                         continue;
-                    char key[64];
-                    snprintf(key, sizeof key, "%s:%lld", r->name, after);
-                    json_object_set_new(kept, key, json_true());
                     take(&c, r, after);
                     refer(&c, r->fields, row);
                 }
@@ -338,7 +336,6 @@ done:
     json_decref(c.taken);
     json_decref(c.todo);
     json_decref(scope);
-    json_decref(kept);
     store_close(st);
     return rc;
 }

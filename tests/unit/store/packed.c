@@ -99,6 +99,16 @@ static void insert_tasks(struct fx *f, struct world *w, int vocabulary, long lon
     }
 }
 
+/* The world, with enough tasks of vocabulary 0 committed for the columns' first dictionaries,
+ * and a write transaction open for what the test adds. */
+static struct world trained_world(struct fx *f)
+{
+    struct world w = make_world(f);
+    fx_begin(f);
+    insert_tasks(f, &w, 0, 0, FIRST + 1100);
+    return w;
+}
+
 /* Every task row reads back, through store_get, with the title of its vocabulary. */
 static void assert_titles(struct fx *f, int vocabulary, long long first_id, long long from,
                           long long to)
@@ -212,9 +222,7 @@ static bool finds(json_t *hits, const char *resource, long long id)
 static void test_search_sees_packed_text_and_its_updates(void **state)
 {
     struct fx *f = *state;
-    struct world w = make_world(f);
-    fx_begin(f);
-    insert_tasks(f, &w, 0, 0, FIRST + 1100);
+    struct world w = trained_world(f);
     long long id = fx_create(f, &res_tasks,
                              "{\"program_id\": %lld, \"lead_org_id\": %lld, \"title\": \"Hoàn "
                              "thành tốt nhiệm vụ chuyên môn được giao, phấn đấu đạt chỉ tiêu "
@@ -256,9 +264,7 @@ static void test_search_sees_packed_text_and_its_updates(void **state)
 static void test_damaged_packed_values_read_as_null(void **state)
 {
     struct fx *f = *state;
-    struct world w = make_world(f);
-    fx_begin(f);
-    insert_tasks(f, &w, 0, 0, FIRST + 1100);
+    struct world w = trained_world(f);
     fx_commit(f);
     long long last = scalar(f, "SELECT max(id) FROM tasks");
     static const char *const damage[] = {
@@ -326,9 +332,7 @@ static void test_short_only_column_gets_no_dictionary(void **state)
 static void test_many_connections_read_packed_rows(void **state)
 {
     struct fx *f = *state;
-    struct world w = make_world(f);
-    fx_begin(f);
-    insert_tasks(f, &w, 0, 0, FIRST + 1100);
+    struct world w = trained_world(f);
     fx_commit(f);
     long long first_id = scalar(f, "SELECT min(id) FROM tasks");
     enum { N = 150 };
@@ -351,9 +355,7 @@ static void test_many_connections_read_packed_rows(void **state)
 static void test_short_and_empty_values_stay_plain(void **state)
 {
     struct fx *f = *state;
-    struct world w = make_world(f);
-    fx_begin(f);
-    insert_tasks(f, &w, 0, 0, FIRST + 1100);
+    struct world w = trained_world(f);
     long long empty = fx_create(f, &res_tasks,
                                 "{\"program_id\": %lld, \"lead_org_id\": %lld, \"title\": \"Học "
                                 "tập nghị quyết và viết bài thu hoạch cá nhân đầy đủ\", "

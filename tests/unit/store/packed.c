@@ -264,7 +264,7 @@ static void test_search_sees_packed_text_and_its_updates(void **state)
 static void test_damaged_packed_values_read_as_null(void **state)
 {
     struct fx *f = *state;
-    struct world w = trained_world(f);
+    trained_world(f);
     fx_commit(f);
     long long last = scalar(f, "SELECT max(id) FROM tasks");
     static const char *const damage[] = {
@@ -332,7 +332,7 @@ static void test_short_only_column_gets_no_dictionary(void **state)
 static void test_many_connections_read_packed_rows(void **state)
 {
     struct fx *f = *state;
-    struct world w = trained_world(f);
+    trained_world(f);
     fx_commit(f);
     long long first_id = scalar(f, "SELECT min(id) FROM tasks");
     enum { N = 150 };

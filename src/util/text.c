@@ -350,24 +350,40 @@ static uint32_t *decode_all(const char *s, size_t *n)
 static const utf8proc_option_t FOLD_OPTIONS =
     UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
 
+/* What fold_put does with a code point of the folded text. */
+enum fold_kind { FOLD_SEPARATOR, FOLD_WORD, FOLD_MARK };
+
+static enum fold_kind fold_kind_of(uint32_t cp)
+{
+    if (cp == 0x0111 || is_letter(cp) || is_number(cp))
+        return FOLD_WORD;
+    return is_mark(cp) ? FOLD_MARK : FOLD_SEPARATOR;
+}
+
 /* Appends one code point of the folded text: letters and digits as they are, a single
  * space for any run of other characters between them, marks dropped. */
 static void fold_put(struct sbuf *out, bool *space, uint32_t cp)
 {
-    if (cp == 0x0111)
-        cp = 'd';
-    if (is_letter(cp) || is_number(cp)) {
+    enum fold_kind kind = fold_kind_of(cp);
+    if (kind == FOLD_WORD) {
         if (*space && out->len)
             sb_putc(out, ' ');
         *space = false;
-        sb_put_cp(out, cp);
-    } else if (!is_mark(cp)) {
+        sb_put_cp(out, cp == 0x0111 ? 'd' : cp);
+    } else if (kind == FOLD_SEPARATOR) {
         *space = true;
     }
 }
 
-/* What utf8proc maps each code point of the quick set to, worked out once. */
+/* What fold_put makes of each code point of the quick set, worked out once: its folded
+ * letters as UTF-8 (a word's part), or a separator, or nothing. Folding a row's text is
+ * then a table lookup a character, where asking utf8proc for the mapping and the category
+ * of every character was most of filling the search index. */
 struct quick_fold {
+    uint8_t len;    /* bytes of `utf8`: the character's folded letters */
+    bool separator; /* it separates words (and has no letters) */
+    bool mixed;     /* letters and separators both ("¼": "1⁄4"): fold_put each of cps */
+    char utf8[11];
     uint8_t n;
     uint32_t cps[3];
 };
@@ -379,8 +395,24 @@ static void quick_fill(struct quick_fold *q, uint32_t cp)
     utf8proc_uint8_t in[8] = {0};
     utf8proc_encode_char((utf8proc_int32_t)cp, in);
     char *m = cp ? map((const char *)in, FOLD_OPTIONS) : NULL;
-    for (const char *p = m ? m : ""; *p && q->n < 3;)
-        q->cps[q->n++] = u8_next(&p);
+    struct sbuf word = {0};
+    bool separator = false;
+    for (const char *p = m ? m : ""; *p;) {
+        uint32_t c = u8_next(&p);
+        enum fold_kind kind = fold_kind_of(c);
+        if (kind == FOLD_WORD)
+            sb_put_cp(&word, c == 0x0111 ? 'd' : c);
+        separator |= kind == FOLD_SEPARATOR;
+        if (q->n < 3)
+            q->cps[q->n++] = c;
+    }
+    q->mixed = (separator && word.len > 0) || word.len >= sizeof q->utf8;
+    q->separator = separator && !q->mixed;
+    if (!q->mixed) {
+        memcpy(q->utf8, word.p ? word.p : "", word.len);
+        q->len = (uint8_t)word.len;
+    }
+    free(word.p);
     free(m);
 }
 
@@ -394,17 +426,32 @@ static void quick_init(void)
 
 char *text_fold(const char *s)
 {
-    if (!s || !text_valid_utf8(s, strlen(s)))
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    if (!text_valid_utf8(s, n))
         return NULL;
     struct sbuf out = {0};
     bool space = false;
     if (all_quick(s)) {
         pthread_once(&quick_once, quick_init);
+        sb_reserve(&out, n + 8);
         for (const char *p = s; *p;) {
-            uint32_t cp = u8_next(&p);
+            uint32_t cp = (unsigned char)*p < 0x80 ? (uint32_t)(unsigned char)*p++ : u8_next(&p);
             const struct quick_fold *q = cp < 0x250 ? &quick_low[cp] : &quick_vi[cp - 0x1E00];
-            for (int i = 0; i < q->n; i++)
-                fold_put(&out, &space, q->cps[i]);
+            if (q->len) {
+                sb_reserve(&out, q->len + 1u);
+                if (space && out.len)
+                    out.p[out.len++] = ' ';
+                space = false;
+                memcpy(out.p + out.len, q->utf8, q->len);
+                out.len += q->len;
+            } else if (q->separator) {
+                space = true;
+            } else if (q->mixed) {
+                for (int i = 0; i < q->n; i++)
+                    fold_put(&out, &space, q->cps[i]);
+            }
         }
         return sb_finish(&out);
     }

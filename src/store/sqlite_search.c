@@ -363,8 +363,7 @@ static void fill_discard(struct fill_batch *b)
 }
 
 /* Fills search_<r> from the rows the statement `rows` gives, in its order. */
-static int fill_from(struct store *st, const struct resource *r, sqlite3_stmt *rows,
-                     struct err *e)
+static int fill_from(struct store *st, const struct resource *r, sqlite3_stmt *rows, struct err *e)
 {
     char sql[256];
     snprintf(sql, sizeof sql, "INSERT INTO search_%s (rowid, words) VALUES (?1, ?2)", r->name);
@@ -451,8 +450,8 @@ int store_reindex(struct store *st, struct err *e)
             if (rc != 0)
                 return -1;
         }
-        snprintf(sql, sizeof sql, "INSERT INTO search_%s (search_%s) VALUES ('optimize')",
-                 r->name, r->name);
+        snprintf(sql, sizeof sql, "INSERT INTO search_%s (search_%s) VALUES ('optimize')", r->name,
+                 r->name);
         if (sq_exec(st, sql, e) != 0)
             return -1;
     }

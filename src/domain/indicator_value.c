@@ -25,17 +25,14 @@ static const struct field indicator_value_fields[] = {
 static int indicator_value_check(struct store *st, const struct resource *r, json_t *obj,
                                  json_t *old, struct err *e)
 {
-    json_t *item = store_get(st, &res_items, obj_int(obj, "item_id"), e);
-    if (!item)
+    long long item = obj_int(obj, "item_id"), indicator;
+    if (store_get_ints(st, &res_items, item, "kind = 'indicator'", &indicator, 1, e) != 0)
         return -1;
-    const char *kind = obj_str(item, "kind");
-    int rc = 0;
-    if (!kind || strcmp(kind, "indicator") != 0)
-        rc = err_set(e, E_CONFLICT, NULL,
-                     "Nội dung %lld không phải là chỉ tiêu. / Item %lld is not an indicator.",
-                     obj_int(item, "id"), obj_int(item, "id"));
-    json_decref(item);
-    return rc;
+    if (!indicator)
+        return err_set(e, E_CONFLICT, NULL,
+                       "Nội dung %lld không phải là chỉ tiêu. / Item %lld is not an indicator.",
+                       item, item);
+    return 0;
 }
 
 static const struct rules indicator_value_rules = {.check = indicator_value_check};

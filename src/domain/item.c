@@ -67,17 +67,14 @@ static int item_check(struct store *st, const struct resource *r, json_t *obj, j
             return err_set(e, E_CONFLICT, "parent_id",
                            "Nội dung không thể nằm dưới chính nó. / An item cannot sit under "
                            "itself.");
-        json_t *p = store_get(st, &res_items, parent, NULL);
-        if (!p)
+        long long p[2]; /* resolution_id, parent_id */
+        if (store_get_ints(st, &res_items, parent, "resolution_id, parent_id", p, 2, NULL) != 0)
             break;
-        if (depth == 0 && obj_int(p, "resolution_id") != obj_int(obj, "resolution_id")) {
-            json_decref(p);
+        if (depth == 0 && p[0] != obj_int(obj, "resolution_id"))
             return err_set(e, E_CONFLICT, "parent_id",
                            "Nội dung cha phải thuộc cùng nghị quyết. / The parent item must "
                            "belong to the same resolution.");
-        }
-        parent = obj_int(p, "parent_id");
-        json_decref(p);
+        parent = p[1];
     }
     return 0;
 }

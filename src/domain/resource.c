@@ -288,15 +288,19 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
             *out = json_string(period_code(&p, code, sizeof code));
             return 0;
         }
-        char *nfc = text_nfc(s);
-        if (!nfc)
+        /* Text already in NFC (nearly all of it: the quick set) is kept as it came; the rest
+         * is stored composed. */
+        bool kept = text_is_quick_nfc(s);
+        char *nfc = kept ? NULL : text_nfc(s);
+        if (!kept && !nfc)
             return err_set(e, E_INVALID_FIELD, name,
                            "%s không phải UTF-8 hợp lệ. / %s is not "
                            "valid UTF-8.",
                            name, name);
+        const char *t = kept ? s : nfc;
         size_t max = f->max > 0 ? (size_t)f->max : TEXT_DEFAULT_MAX;
-        size_t len = text_length(nfc);
-        bool blank = strspn(nfc, " \t\r\n") == strlen(nfc);
+        size_t len = text_length(t);
+        bool blank = strspn(t, " \t\r\n") == strlen(t);
         if (len > max || ((f->flags & F_REQUIRED) && blank)) {
             free(nfc);
             if (blank)
@@ -309,7 +313,7 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
                            "%zu.",
                            name, len, max, name, len, max);
         }
-        *out = json_string(nfc);
+        *out = kept ? json_incref(v) : json_string(nfc);
         free(nfc);
         return 0;
     }

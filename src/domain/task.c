@@ -67,14 +67,15 @@ int task_due_day(struct store *st, json_t *task)
 static int task_check(struct store *st, const struct resource *r, json_t *obj, json_t *old,
                       struct err *e)
 {
-    json_t *program = store_get(st, &res_programs, obj_int(obj, "program_id"), e);
-    if (!program)
+    long long program[2]; /* org_id, resolution_id */
+    if (store_get_ints(st, &res_programs, obj_int(obj, "program_id"), "org_id, resolution_id",
+                       program, 2, e) != 0)
         return -1;
     int rc = 0;
     long long lead = obj_int(obj, "lead_org_id");
     if (!old || lead != obj_int(old, "lead_org_id"))
-        rc = rule_org_within(st, obj_int(program, "org_id"), lead, "lead_org_id", e);
-    long long resolution = obj_int(program, "resolution_id");
+        rc = rule_org_within(st, program[0], lead, "lead_org_id", e);
+    long long resolution = program[1];
     json_t *covers = json_object_get(obj, "covers");
     size_t i;
     json_t *id;
@@ -82,8 +83,10 @@ static int task_check(struct store *st, const struct resource *r, json_t *obj, j
     {
         if (rc || !resolution)
             break;
-        json_t *item = store_get(st, &res_items, json_integer_value(id), NULL);
-        if (item && obj_int(item, "resolution_id") != resolution) {
+        long long item_resolution;
+        if (store_get_ints(st, &res_items, json_integer_value(id), "resolution_id",
+                           &item_resolution, 1, NULL) == 0 &&
+            item_resolution != resolution) {
             char name[32];
             snprintf(name, sizeof name, "covers[%zu]", i);
             rc = err_set(e, E_CONFLICT, name,
@@ -91,16 +94,15 @@ static int task_check(struct store *st, const struct resource *r, json_t *obj, j
                          "Item %lld is not in the resolution this program implements.",
                          (long long)json_integer_value(id), (long long)json_integer_value(id));
         }
-        json_decref(item);
     }
     long long parent = obj_int(obj, "parent_id");
     if (!rc && parent) {
-        json_t *p = store_get(st, &res_tasks, parent, NULL);
-        if (p && obj_int(p, "program_id") != obj_int(obj, "program_id"))
+        long long parent_program;
+        if (store_get_ints(st, &res_tasks, parent, "program_id", &parent_program, 1, NULL) == 0 &&
+            parent_program != obj_int(obj, "program_id"))
             rc = err_set(e, E_CONFLICT, "parent_id",
                          "Nhiệm vụ cha phải thuộc cùng chương trình. / The parent task must be in "
                          "the same program.");
-        json_decref(p);
         /* Walk up from the new parent: meeting the task itself would make a cycle. */
         long long self = old ? obj_int(old, "id") : 0, up = parent;
         for (int depth = 0; !rc && self && up && depth < 64; depth++) {
@@ -108,12 +110,10 @@ static int task_check(struct store *st, const struct resource *r, json_t *obj, j
                 rc = err_set(e, E_CONFLICT, "parent_id",
                              "Nhiệm vụ không thể nằm dưới chính nó hoặc nhiệm vụ con của nó. / A "
                              "task cannot sit under itself or its own sub-task.");
-            json_t *t = store_get(st, &res_tasks, up, NULL);
-            up = t ? obj_int(t, "parent_id") : 0;
-            json_decref(t);
+            if (store_get_ints(st, &res_tasks, up, "parent_id", &up, 1, NULL) != 0)
+                up = 0;
         }
     }
-    json_decref(program);
     if (!rc)
         json_object_set_new(obj, "due_day", json_integer(task_due_day(st, obj)));
     return rc;

@@ -841,6 +841,30 @@ bool store_exists(struct store *st, const struct resource *r, long long id)
     return found;
 }
 
+int store_get_ints(struct store *st, const struct resource *r, long long id, const char *columns,
+                   long long *out, int n, struct err *e)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = :id", columns, r->name);
+    struct err ignore = {0};
+    sqlite3_stmt *s = sq_prepare(st, sql, e ? e : &ignore);
+    if (!s)
+        return -1;
+    sq_bind_int(s, ":id", id);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW && sqlite3_column_count(s) == n)
+        for (int i = 0; i < n; i++)
+            out[i] = sqlite3_column_int64(s, i);
+    sqlite3_reset(s);
+    if (rc == SQLITE_DONE)
+        return resource_not_found(r, id, e);
+    if (rc != SQLITE_ROW)
+        return sq_fail(st, rc, e ? e : &ignore);
+    if (sqlite3_column_count(s) != n)
+        return err_set(e ? e : &ignore, E_INTERNAL, NULL, "store_get_ints: %d columns asked", n);
+    return 0;
+}
+
 json_t *store_list(struct store *st, const struct resource *r, const struct store_filter *filters,
                    int nfilters, long long after_id, int limit, struct err *e)
 {

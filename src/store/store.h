@@ -46,6 +46,12 @@ int store_delete(struct store *st, const struct resource *r, long long id, struc
 /* Row id in stored shape, or NULL (404 not_found in e when e is given). */
 json_t *store_get(struct store *st, const struct resource *r, long long id, struct err *e);
 bool store_exists(struct store *st, const struct resource *r, long long id);
+/* A few values of row id, for a rule that needs a field or two of a row it refers to, where
+ * store_get builds the whole row (unpacking its text): `columns` is n SQL expressions over
+ * the row, comma separated ("org_id, resolution_id", "kind = 'indicator'"), read as integers
+ * (NULL is 0) into out. 0, or -1 with e filled (404 not_found when there is no such row). */
+int store_get_ints(struct store *st, const struct resource *r, long long id, const char *columns,
+                   long long *out, int n, struct err *e);
 
 struct store_filter {
     const struct field *field;

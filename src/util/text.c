@@ -169,6 +169,11 @@ static bool all_quick(const char *s)
     return true;
 }
 
+bool text_is_quick_nfc(const char *s)
+{
+    return s && text_valid_utf8(s, strlen(s)) && all_quick(s);
+}
+
 /* U+0340/U+0341 have canonical singleton decompositions to U+0300/U+0301, so NFC itself
  * replaces the deprecated tone marks; nothing extra is needed for them. */
 char *text_nfc(const char *s)

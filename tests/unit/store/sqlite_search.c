@@ -572,6 +572,38 @@ static void test_reindex_equals_row_by_row(void **state)
     assert_string_equal(hits, "");
 }
 
+/* More rows than three of store_reindex's batches (4,096 rows each: a second thread folds
+ * one while the next is read), some of them with no word at all: the rebuilt index is the
+ * one store_index made row by row, word for word and row for row. */
+static void test_reindex_in_batches_equals_row_by_row(void **state)
+{
+    struct fx *f = *state;
+    fx_begin(f);
+    struct err e = {0};
+    for (int i = 0; i < 4096 * 3 + 17; i++) {
+        char name[96];
+        if (i % 1000 == 7)
+            snprintf(name, sizeof name, "— … —");
+        else
+            snprintf(name, sizeof name, "Chi bộ thôn Đồng %d", i);
+        json_t *o = json_pack("{s:s,s:s,s:s}", "name", name, "kind", "cell", "path", "");
+        long long id;
+        assert_int_equal(store_insert(f->st, &res_orgs, o, &id, &e), 0);
+        assert_int_equal(store_index(f->st, &res_orgs, id, o, &e), 0);
+        json_decref(o);
+    }
+    fx_commit(f);
+    char *one_by_one = index_dump(f);
+    fx_begin(f);
+    assert_int_equal(store_reindex(f->st, &e), 0);
+    fx_commit(f);
+    char *rebuilt = index_dump(f);
+    assert_non_null(strstr(rebuilt, "orgs 12304:"));
+    assert_string_equal(one_by_one, rebuilt);
+    free(one_by_one);
+    free(rebuilt);
+}
+
 /* Rows written by a bulk load, which does not index them one by one, are found once
  * store_reindex has run, and exactly as the write path would have indexed them. */
 static void test_bulk_rows_found_after_reindex(void **state)
@@ -831,6 +863,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reindex_equals_row_by_row, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_bulk_rows_found_after_reindex, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_rows_not_in_the_index_change_and_go, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_reindex_in_batches_equals_row_by_row, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_windows_newest_first_then_older, fx_setup,
                                         fx_teardown),

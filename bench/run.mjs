@@ -345,8 +345,9 @@ function table(rows) {
 // ---------------------------------------------------------------- main
 async function main() {
   const started = new Date();
-  const results = { date: started.toISOString(), machine: machine(), tier: args.tier, notes: [] };
+  // The tools first, so that the machine's record names the wrk and nginx that measured.
   const missing = args.genOnly ? [] : ensureTools();
+  const results = { date: started.toISOString(), machine: machine(), tier: args.tier, notes: [] };
   if (missing.length) results.notes.push(`not installed: ${missing.join(', ')} — throughput comparison skipped`);
 
   log('generation');

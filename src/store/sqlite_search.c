@@ -365,6 +365,9 @@ static void fill_discard(struct fill_batch *b)
 /* Fills search_<r> from the rows the statement `rows` gives, in its order. */
 static int fill_from(struct store *st, const struct resource *r, sqlite3_stmt *rows, struct err *e)
 {
+    if (sqlite3_column_count(rows) - 1 > MAX_FIELDS)
+        return err_set(e, E_INTERNAL, NULL, "search_%s: more than %d searched fields", r->name,
+                       MAX_FIELDS);
     char sql[256];
     snprintf(sql, sizeof sql, "INSERT INTO search_%s (rowid, words) VALUES (?1, ?2)", r->name);
     sqlite3_stmt *ins = sq_prepare(st, sql, e);

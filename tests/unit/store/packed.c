@@ -238,7 +238,8 @@ static void test_search_sees_packed_text_and_its_updates(void **state)
     fx_commit(f);
     assert_stored_as(f, "title", unlike, "text");
     assert_stored_as(f, "title", id, "blob");
-    store_reindex(f->st, &(struct err){0}); /* the bulk path's rebuild reads packed rows too */
+    /* The bulk path's rebuild reads packed rows too. */
+    assert_int_equal(store_reindex(f->st, &(struct err){0}), 0);
 
     json_t *hits = search(f, "mong cai");
     assert_true(finds(hits, "task", id));

@@ -861,7 +861,8 @@ int store_get_ints(struct store *st, const struct resource *r, long long id, con
     if (rc != SQLITE_ROW)
         return sq_fail(st, rc, e ? e : &ignore);
     if (sqlite3_column_count(s) != n)
-        return err_set(e ? e : &ignore, E_INTERNAL, NULL, "store_get_ints: %d columns asked", n);
+        return err_set(e ? e : &ignore, E_INTERNAL, NULL,
+                       "store_get_ints: số cột không phải %d. / Not %d columns.", n, n);
     return 0;
 }
 

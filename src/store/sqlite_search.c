@@ -366,8 +366,9 @@ static void fill_discard(struct fill_batch *b)
 static int fill_from(struct store *st, const struct resource *r, sqlite3_stmt *rows, struct err *e)
 {
     if (sqlite3_column_count(rows) - 1 > MAX_FIELDS)
-        return err_set(e, E_INTERNAL, NULL, "search_%s: more than %d searched fields", r->name,
-                       MAX_FIELDS);
+        return err_set(e, E_INTERNAL, NULL,
+                       "search_%s: quá %d trường được tìm kiếm. / More than %d searched fields.",
+                       r->name, MAX_FIELDS, MAX_FIELDS);
     char sql[256];
     snprintf(sql, sizeof sql, "INSERT INTO search_%s (rowid, words) VALUES (?1, ?2)", r->name);
     sqlite3_stmt *ins = sq_prepare(st, sql, e);
@@ -377,10 +378,11 @@ static int fill_from(struct store *st, const struct resource *r, sqlite3_stmt *r
         abort();
     pthread_mutex_init(&f.mu, NULL);
     pthread_cond_init(&f.cv, NULL);
-    bool threaded = ins && pthread_create(&f.thread, NULL, folder_main, &f) == 0;
     /* `a` is being folded while `b` is read, then `b` is folded while `a` is inserted and
-     * read again: the folder never waits for the inserts. */
+     * read again: the folder never waits for the inserts. Rows that fit in one batch (most
+     * tables of a small file, and the newest row on its own) are folded here, no thread. */
     int rc = ins ? fill_read(rows, a) : SQLITE_ERROR, put = SQLITE_DONE;
+    bool threaded = rc == SQLITE_ROW && pthread_create(&f.thread, NULL, folder_main, &f) == 0;
     if (a->n > 0)
         threaded ? folder_give(&f, a) : fold_batch(a);
     while (a->n > 0 && (rc == SQLITE_ROW || rc == SQLITE_DONE) && put == SQLITE_DONE) {

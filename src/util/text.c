@@ -171,7 +171,7 @@ static bool all_quick(const char *s)
 
 bool text_is_quick_nfc(const char *s)
 {
-    return s && text_valid_utf8(s, strlen(s)) && all_quick(s);
+    return all_quick(s);
 }
 
 /* U+0340/U+0341 have canonical singleton decompositions to U+0300/U+0301, so NFC itself

@@ -16,8 +16,9 @@ bool text_valid_utf8(const char *s, size_t len);
 /* NFC form of s (which must be valid UTF-8), also mapping deprecated U+0340/U+0341 to
  * U+0300/U+0301. NULL if s is not valid UTF-8. */
 char *text_nfc(const char *s);
-/* True when s is valid UTF-8 already in NFC because all its code points are in the quick set
- * (text_nfc would return a copy of it): a caller can keep s rather than take a copy. */
+/* True when s, valid UTF-8 (text_valid_utf8), is already in NFC because all its code points
+ * are in the quick set (text_nfc would return a copy of it): a caller that has checked s can
+ * keep it rather than take a copy. */
 bool text_is_quick_nfc(const char *s);
 /* Is cp in the quick set, whose strings need no utf8proc pass for NFC or folding? (For the
  * tests that check the set.) */

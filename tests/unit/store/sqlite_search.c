@@ -455,6 +455,23 @@ static char *index_dump(struct fx *f)
     return out;
 }
 
+/* store_reindex, in a transaction of its own, leaves the index exactly as it was, and that
+ * index holds `line` (a table and a word, "orgs doi:"; NULL: nothing asked). */
+static void assert_reindex_keeps_index(struct fx *f, const char *line)
+{
+    char *before = index_dump(f);
+    struct err e = {0};
+    fx_begin(f);
+    assert_int_equal(store_reindex(f->st, &e), 0);
+    fx_commit(f);
+    char *after = index_dump(f);
+    if (line)
+        assert_non_null(strstr(after, line));
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+}
+
 /* One row of every searchable resource (two of each, the second one to delete), made
  * through the write path; ids[k] and doomed[k] are those of the k-th resource. */
 static void make_one_of_each(struct fx *f, long long *ids, long long *doomed)
@@ -555,15 +572,7 @@ static void test_reindex_equals_row_by_row(void **state)
               m.district);
     assert_int_equal(resource_delete(f->st, &res_programs, p, &f->actor, &e), 0);
     fx_commit(f);
-    char *before = index_dump(f);
-    fx_begin(f);
-    assert_int_equal(store_reindex(f->st, &e), 0);
-    fx_commit(f);
-    char *after = index_dump(f);
-    assert_non_null(strstr(after, "doi:"));
-    assert_string_equal(before, after);
-    free(before);
-    free(after);
+    assert_reindex_keeps_index(f, "doi:");
     /* And what the index holds is what search finds. */
     char hits[1024];
     hits_of(f, "doi title lan 6", 20, hits, sizeof hits);
@@ -593,15 +602,7 @@ static void test_reindex_in_batches_equals_row_by_row(void **state)
         json_decref(o);
     }
     fx_commit(f);
-    char *one_by_one = index_dump(f);
-    fx_begin(f);
-    assert_int_equal(store_reindex(f->st, &e), 0);
-    fx_commit(f);
-    char *rebuilt = index_dump(f);
-    assert_non_null(strstr(rebuilt, "orgs 12304:"));
-    assert_string_equal(one_by_one, rebuilt);
-    free(one_by_one);
-    free(rebuilt);
+    assert_reindex_keeps_index(f, "orgs 12304:");
 }
 
 /* Rows written by a bulk load, which does not index them one by one, are found once
@@ -690,14 +691,7 @@ static void test_rows_not_in_the_index_change_and_go(void **state)
     fx_commit(f);
     hits_of(f, "so ket", 20, hits, sizeof hits);
     assert_string_equal(hits, "");
-    char *before = index_dump(f);
-    fx_begin(f);
-    assert_int_equal(store_reindex(f->st, &e), 0);
-    fx_commit(f);
-    char *after = index_dump(f);
-    assert_string_equal(before, after);
-    free(before);
-    free(after);
+    assert_reindex_keeps_index(f, NULL);
     snprintf(want, sizeof want, "meeting:%lld", ids[0]);
     hits_of(f, "tong ket", 20, hits, sizeof hits);
     assert_string_equal(hits, want);

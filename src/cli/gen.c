@@ -2758,9 +2758,11 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
     fprintf(stderr, "%-18s %12d %10.2f\n", "commits", g->commits, g->commit_secs);
     fprintf(stderr, "%-18s %12s %10.2f   (roll-ups built, triggers back, search index)\n", "finish",
             "", g->finish_secs);
-    fprintf(stderr, "%-18s %12s %10.2f\n%-18s %12s %10.2f\n%-18s %12s %10.2f\n", "  indexes", "",
-            g->finish.indexes, "  roll-ups", "", g->finish.rollups, "  search index", "",
-            g->finish.search);
+    fprintf(stderr, "%-18s %12s %10.2f\n%-18s %12s %10.2f\n%-18s %12s %10.2f   (%s)\n", "  indexes",
+            "", g->finish.indexes, "  roll-ups", "", g->finish.rollups, "  search index", "",
+            g->finish.search,
+            g->finish.search_built_beside ? "built beside the load, copied in"
+                                          : "rebuilt from the rows");
     fprintf(stderr, "%-18s %12lld %10.2f %12.0f\n", "total", g->rows, written,
             written > 0 ? g->rows / written : 0);
     fprintf(stderr, "database: %.1f MB (%.0f bytes per row)\n", size / 1e6,
@@ -2809,9 +2811,11 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
     set_i(o, "commits", g->commits);
     json_object_set_new(o, "finish_seconds", json_real(round(g->finish_secs * 100) / 100));
     json_object_set_new(o, "finish_steps",
-                        json_pack("{s:f,s:f,s:f}", "indexes", round(g->finish.indexes * 100) / 100,
-                                  "rollups", round(g->finish.rollups * 100) / 100, "search",
-                                  round(g->finish.search * 100) / 100));
+                        json_pack("{s:f,s:f,s:f,s:b}", "indexes",
+                                  round(g->finish.indexes * 100) / 100, "rollups",
+                                  round(g->finish.rollups * 100) / 100, "search",
+                                  round(g->finish.search * 100) / 100, "search_built_beside",
+                                  g->finish.search_built_beside));
     json_object_set_new(o, "commit_seconds", json_real(round(g->commit_secs * 100) / 100));
     json_t *per = json_object();
     for (const char *const *name = REPORT_ORDER; *name; name++) {

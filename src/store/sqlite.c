@@ -49,7 +49,26 @@ struct store {
     } memo[MEMO_RESOURCES];
     struct sq_packer *packer; /* packed text (sqlite_packed.c) */
     struct store_bulk_times bulk_times;
+    struct sq_side *side; /* the search index of a bulk load, built beside it */
 };
+
+struct sq_side **sq_side_of(struct store *st)
+{
+    return &st->side;
+}
+
+/* A change the side index of a bulk load cannot follow: row r changed (its fields in obj)
+ * or, obj NULL, a row deleted (with whatever its delete cascades to). */
+static void side_changed(struct store *st, const struct resource *r, json_t *obj)
+{
+    const char *vals[SQ_MAX_SEARCH_FIELDS];
+    int n = st->side && obj && sq_search__code(r) ? sq_search_values(r, obj, vals) : 0;
+    bool searched = !obj;
+    for (int i = 0; i < n; i++)
+        searched = searched || vals[i];
+    if (st->side && searched)
+        sq_side_spoil(st->side);
+}
 
 struct store_bulk_times *sq_bulk_times(struct store *st)
 {
@@ -375,6 +394,7 @@ void store_close(struct store *st)
     for (int i = 0; i < st->ninsert; i++)
         free(st->insert[i].sql);
     memo_forget(st);
+    sq_side_free(st->side);
     sq_packer_free(st->packer);
     sq_packed_forget(st->db);
     sqlite3_close(st->db);
@@ -424,6 +444,8 @@ void store_rollback(struct store *st)
         sq_exec(st, "ROLLBACK", NULL);
     st->in_txn = false;
     memo_forget(st);
+    sq_side_free(st->side); /* what it holds may have been rolled back */
+    st->side = NULL;
     if (st->packer)
         sq_packer_rollback(st->packer, st->db);
 }
@@ -609,13 +631,18 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
     if (sq_done(st, s, e) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(st->db);
-    return write_links(st, r, *id, obj, true, e);
+    if (write_links(st, r, *id, obj, true, e) != 0)
+        return -1;
+    if (st->side)
+        sq_side_note(st->side, r, *id, obj);
+    return 0;
 }
 
 int store_update(struct store *st, const struct resource *r, long long id, json_t *obj,
                  struct err *e)
 {
     memo_forget(st);
+    side_changed(st, r, obj);
     char sets[4096] = "";
     bool has_updated = false;
     for (const struct field *f = r->fields; f->name; f++) {
@@ -649,6 +676,7 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
                   struct err *e)
 {
     memo_forget(st);
+    side_changed(st, r, obj);
     char sets[4096] = "";
     for (const struct field *f = r->fields; f->name; f++) {
         bool column = stored_column(f) || f->type == FT_TIMESTAMP;
@@ -694,6 +722,7 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
 int store_delete(struct store *st, const struct resource *r, long long id, struct err *e)
 {
     memo_forget(st);
+    side_changed(st, r, NULL);
     char sql[256];
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = :id", r->name);
     sqlite3_stmt *s = sq_prepare(st, sql, e);

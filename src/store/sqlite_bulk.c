@@ -137,9 +137,13 @@ int store_bulk_begin(struct store *st, struct err *e)
     /* A bigger page cache while the load lasts: the rows' tables and the roll-ups. */
     if (sq_exec(st, "PRAGMA cache_size = -262144", e) != 0)
         return -1;
-    if (exec_each(st, "SELECT 'DROP INDEX ' || name FROM temp.bulk_indexes", e) != 0)
+    if (exec_each(st, "SELECT 'DROP INDEX ' || name FROM temp.bulk_indexes", e) != 0 ||
+        exec_each(st, "SELECT 'DROP TRIGGER ' || name FROM temp.bulk_triggers", e) != 0)
         return -1;
-    return exec_each(st, "SELECT 'DROP TRIGGER ' || name FROM temp.bulk_triggers", e);
+    struct sq_side **side = sq_side_of(st);
+    sq_side_free(*side);
+    *side = sq_side_start(st);
+    return 0;
 }
 
 static double seconds_now(void)
@@ -152,6 +156,8 @@ static double seconds_now(void)
 int store_bulk_end(struct store *st, struct err *e)
 {
     struct store_bulk_times *times = sq_bulk_times(st);
+    struct sq_side **side = sq_side_of(st);
+    sq_side_close_input(*side); /* it finishes while the indexes and roll-ups are built */
     double t0 = seconds_now();
     if (exec_each(st, "SELECT sql FROM temp.bulk_indexes", e) != 0)
         return -1;
@@ -161,10 +167,14 @@ int store_bulk_end(struct store *st, struct err *e)
             return -1;
     double t2 = seconds_now();
     if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||
-        sq_exec(st, "DROP TABLE temp.bulk_triggers; DROP TABLE temp.bulk_indexes", e) != 0 ||
-        store_reindex(st, e) != 0)
+        sq_exec(st, "DROP TABLE temp.bulk_triggers; DROP TABLE temp.bulk_indexes", e) != 0)
         return -1;
-    *times = (struct store_bulk_times){t1 - t0, t2 - t1, seconds_now() - t2};
+    int installed = sq_side_install(st, *side, e);
+    sq_side_free(*side);
+    *side = NULL;
+    if (installed < 0 || (!installed && store_reindex(st, e) != 0))
+        return -1;
+    *times = (struct store_bulk_times){t1 - t0, t2 - t1, seconds_now() - t2, installed == 1};
     return sq_exec(st, "PRAGMA cache_size = -65536; PRAGMA threads = 0", e); /* as store_open */
 }
 

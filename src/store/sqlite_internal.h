@@ -33,6 +33,34 @@ void sq_search_register(sqlite3 *db);
 /* A searchable resource's place among the sources of search (sqlite_search.c), from 1; 0 when
  * r is not searchable. */
 int sq_search__code(const struct resource *r);
+/* The most searched fields a resource may have. */
+enum { SQ_MAX_SEARCH_FIELDS = 8 };
+/* The searchable resources, k from 0 to sq_search_nsources() - 1, in the order of their
+ * codes (sq_search__code(sq_search_source(k)) is k + 1). */
+int sq_search_nsources(void);
+const struct resource *sq_search_source(int k);
+/* The texts of r's searched fields in obj (stored shape), into vals (borrowed, NULL when
+ * absent); their number. */
+int sq_search_values(const struct resource *r, json_t *obj, const char **vals);
+/* The words the index holds for row id whose searched fields are vals[0..n): malloc'd, ""
+ * when they have none. The one definition of them, for every path that indexes a row. */
+char *sq_index_words(long long id, const char *const *vals, int n);
+/* The search index of a bulk load built on a second thread while its rows are written
+ * (sqlite_side_index.c). sq_side_start: NULL when it cannot serve this load (a searchable
+ * table holds rows already, an in-memory database, no thread); sq_side_note: a row inserted;
+ * sq_side_spoil: a row changed or deleted, which it cannot follow; sq_side_close_input: no
+ * more rows, finish in the background; sq_side_install: the side index copied into the
+ * database in the caller's transaction, 1, or 0 when it cannot serve (the caller reindexes),
+ * or -1 with e filled; sq_side_free: stopped and its file removed. */
+struct sq_side;
+struct sq_side *sq_side_start(struct store *st);
+void sq_side_note(struct sq_side *s, const struct resource *r, long long id, json_t *obj);
+void sq_side_spoil(struct sq_side *s);
+void sq_side_close_input(struct sq_side *s);
+int sq_side_install(struct store *st, struct sq_side *s, struct err *e);
+void sq_side_free(struct sq_side *s);
+/* The side index of the bulk load in progress on st, or NULL. */
+struct sq_side **sq_side_of(struct store *st);
 /* Packed text (sqlite_packed.c): the long shared text of a few columns stored compressed
  * against a dictionary trained on the column's rows. */
 struct sq_packer;

@@ -55,7 +55,12 @@
 #include "store/sqlite_internal.h"
 #include "util/text.h"
 
-enum { WINDOW_BITS = 22, MAX_FIELDS = 8, MAX_CANDIDATES = 256, KEEP_BUDGET = 2000 };
+enum {
+    WINDOW_BITS = 22,
+    MAX_FIELDS = SQ_MAX_SEARCH_FIELDS,
+    MAX_CANDIDATES = 256,
+    KEEP_BUDGET = 2000
+};
 
 /* The searchable resources, each with its index table search_<name>, in the order ties in
  * ranking go. A new searchable noun takes a line here, and its table and two triggers in a
@@ -73,6 +78,16 @@ int sq_search__code(const struct resource *r)
         if (!strcmp(SOURCES[i], r->name))
             return i + 1;
     return 0;
+}
+
+int sq_search_nsources(void)
+{
+    return NSOURCES;
+}
+
+const struct resource *sq_search_source(int k)
+{
+    return k >= 0 && k < NSOURCES ? resource_by_name(SOURCES[k]) : NULL;
 }
 
 /* ---- the words a row is indexed with ---- */
@@ -96,11 +111,11 @@ static void buf_put(struct buf *b, const char *s, size_t n)
     b->p[b->len] = 0;
 }
 
-/* The words of row `id` whose searched fields are vals[0..n) (NULLs skipped): vals[0]'s
- * folded words, then those of the others each followed by "_", then the row's window ("_6":
- * ids 6·2^22 to 7·2^22 - 1; see WINDOW_BITS). Malloc'd; "" when the fields have no word, so
+/* sq_index_words: the words of row `id` whose searched fields are vals[0..n) (NULLs skipped):
+ * vals[0]'s folded words, then those of the others each followed by "_", then the row's window
+ * ("_6": ids 6·2^22 to 7·2^22 - 1; see WINDOW_BITS). Malloc'd; "" when the fields have no word, so
  * that such a row is not indexed at all. */
-static char *index_words(long long id, const char *const *vals, int n)
+char *sq_index_words(long long id, const char *const *vals, int n)
 {
     struct buf b = {0};
     buf_put(&b, "", 0);
@@ -134,8 +149,8 @@ static void sql_fold(sqlite3_context *c, int argc, sqlite3_value **argv)
     }
     for (int i = 1; i < argc; i++)
         vals[i - 1] = sq_value_text_copy(c, argv[i]); /* packed text unpacked */
-    sqlite3_result_text(c, index_words(sqlite3_value_int64(argv[0]), (const char **)vals, argc - 1),
-                        -1, free);
+    sqlite3_result_text(
+        c, sq_index_words(sqlite3_value_int64(argv[0]), (const char **)vals, argc - 1), -1, free);
     for (int i = 1; i < argc; i++)
         free(vals[i - 1]);
 }
@@ -191,6 +206,14 @@ static void field_list(const struct resource *r, char *out, size_t size)
                  search_column(r, *f));
 }
 
+int sq_search_values(const struct resource *r, json_t *obj, const char **vals)
+{
+    int n = 0;
+    for (const char *const *f = r->search; *f && n < MAX_FIELDS; f++)
+        vals[n++] = obj_str(obj, search_column(r, *f));
+    return n;
+}
+
 int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
                 struct err *e)
 {
@@ -198,10 +221,8 @@ int store_index(struct store *st, const struct resource *r, long long id, json_t
     if (!sq_search__code(r) || !obj)
         return 0;
     const char *vals[MAX_FIELDS];
-    int n = 0;
-    for (const char *const *f = r->search; *f && n < MAX_FIELDS; f++)
-        vals[n++] = obj_str(obj, search_column(r, *f));
-    char *words = index_words(id, vals, n);
+    int n = sq_search_values(r, obj, vals);
+    char *words = sq_index_words(id, vals, n);
     size_t first = strcspn(words, " ");
     int rc = 0;
     if (first > 0) {
@@ -269,7 +290,7 @@ struct folder {
 static void fold_batch(struct fill_batch *b)
 {
     for (int i = 0; i < b->n; i++) {
-        b->words[i] = index_words(b->id[i], (const char *const *)b->vals[i], b->nfields);
+        b->words[i] = sq_index_words(b->id[i], (const char *const *)b->vals[i], b->nfields);
         for (int k = 0; k < b->nfields; k++) {
             free(b->vals[i][k]);
             b->vals[i][k] = NULL;

@@ -650,6 +650,132 @@ static void test_bulk_rows_found_after_reindex(void **state)
     free(again);
 }
 
+/* Writes `n` orgs and as many people in a bulk load of their own, each org's id given out
+ * of order in runs (as an import may give them), one in a thousand with no word, and ends it;
+ * with `change`, the 11th org is renamed through the store before the end. Returns what
+ * store_bulk_end reported. */
+static struct store_bulk_times bulk_load_orgs(struct fx *f, int n, bool change)
+{
+    struct err e = {0};
+    fx_begin(f);
+    assert_int_equal(store_bulk_begin(f->st, &e), 0);
+    for (int i = 0; i < n; i++) {
+        char name[96], person[96];
+        long long id = (i / 1000) * 1000 + 1000 - i % 1000; /* 1000..1, 2000..1001, … */
+        if (i % 1000 == 7)
+            snprintf(name, sizeof name, "— … —");
+        else
+            snprintf(name, sizeof name, "Chi bộ thôn Đồng %lld", id);
+        snprintf(person, sizeof person, "Nguyễn Văn Đức %d", i);
+        json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)id, "name", name, "kind",
+                              "cell", "path", "");
+        json_t *p = json_pack("{s:s,s:I,s:s}", "full_name", person, "org_id", (json_int_t)id,
+                              "title", i % 2 ? "Bí thư chi bộ" : "Đảng viên");
+        long long got, pid;
+        assert_int_equal(store_insert(f->st, &res_orgs, o, &got, &e), 0);
+        assert_int_equal(got, id);
+        assert_int_equal(store_insert(f->st, &res_people, p, &pid, &e), 0);
+        json_decref(o);
+        json_decref(p);
+    }
+    if (change) {
+        json_t *name = json_pack("{s:s}", "name", "Chi bộ Trà Cổ");
+        assert_int_equal(store_update(f->st, &res_orgs, 11, name, &e), 0);
+        json_decref(name);
+    }
+    if (store_bulk_end(f->st, &e) != 0)
+        fail_msg("store_bulk_end: %s", e.message);
+    fx_commit(f);
+    return store_bulk_times(f->st);
+}
+
+/* Is the side index's file of the database (FILE-search) gone? */
+static bool no_side_file(struct fx *f)
+{
+    char side[96];
+    snprintf(side, sizeof side, "%s-search", f->path);
+    return access(side, F_OK) != 0;
+}
+
+/* A bulk load into empty tables that only adds rows gets the index built beside it while its
+ * rows are written, more rows than three of the side's batches and its ids out of order: that
+ * index is the one store_reindex builds from the same rows, term for term and row for row,
+ * FTS5 finds it whole, search answers from it, and later writes keep it. */
+static void test_bulk_index_built_beside_equals_reindex(void **state)
+{
+    struct fx *f = *state;
+    struct store_bulk_times t = bulk_load_orgs(f, 4096 * 3 + 17, false);
+    assert_true(t.search_built_beside);
+    assert_true(no_side_file(f));
+    own_exec(f, "INSERT INTO search_orgs (search_orgs) VALUES ('integrity-check')");
+    own_exec(f, "INSERT INTO search_people (search_people) VALUES ('integrity-check')");
+    char hits[256];
+    hits_of(f, "chi bo thon dong 1999", 5, hits, sizeof hits);
+    assert_string_equal(hits, "org:1999");
+    /* Written after it, in one transaction with a search: both the copied rows and the new. */
+    fx_begin(f);
+    long long o =
+        fx_create(f, &res_orgs, "{\"name\": \"Chi bộ thôn Đồng 1999 mới\", \"kind\": \"cell\"}");
+    hits_of(f, "chi bo thon dong 1999", 5, hits, sizeof hits);
+    char want[64];
+    snprintf(want, sizeof want, "org:1999,org:%lld", o);
+    assert_string_equal(hits, want);
+    fx_commit(f);
+    own_exec(f, "INSERT INTO search_orgs (search_orgs) VALUES ('integrity-check')");
+    assert_reindex_keeps_index(f, "orgs 1999:");
+    char *dump = index_dump(f);
+    assert_non_null(strstr(dump, "people bi_:"));
+    free(dump);
+}
+
+/* A row changed in a searched field during the load is something the side index cannot
+ * follow: the load ends with the index rebuilt from the rows, which has the new name only. */
+static void test_bulk_change_rebuilds_the_index(void **state)
+{
+    struct fx *f = *state;
+    struct store_bulk_times t = bulk_load_orgs(f, 5000, true);
+    assert_false(t.search_built_beside);
+    assert_true(no_side_file(f));
+    char hits[256];
+    hits_of(f, "tra co", 5, hits, sizeof hits);
+    assert_string_equal(hits, "org:11");
+    hits_of(f, "chi bo thon dong 11", 5, hits, sizeof hits);
+    assert_false(has_hit(hits, "org", 11));
+    assert_reindex_keeps_index(f, "orgs tra:");
+}
+
+/* A load rolled back leaves no side file, and a load into tables that hold rows already (the
+ * index has them) rebuilds the index from all the rows. */
+static void test_bulk_rollback_and_second_load(void **state)
+{
+    struct fx *f = *state;
+    struct err e = {0};
+    fx_begin(f);
+    assert_int_equal(store_bulk_begin(f->st, &e), 0);
+    for (int i = 0; i < 5000; i++) {
+        json_t *o = json_pack("{s:s,s:s,s:s}", "name", "Chi bộ Hà Lầm", "kind", "cell", "path", "");
+        long long id;
+        assert_int_equal(store_insert(f->st, &res_orgs, o, &id, &e), 0);
+        json_decref(o);
+    }
+    assert_false(no_side_file(f));
+    store_rollback(f->st);
+    assert_true(no_side_file(f));
+    fx_begin(f);
+    long long first =
+        fx_create(f, &res_orgs, "{\"name\": \"Đảng bộ phường Hà Lầm\", \"kind\": \"grassroots\"}");
+    fx_commit(f);
+    struct store_bulk_times t = bulk_load_orgs(f, 3, false);
+    assert_false(t.search_built_beside);
+    char hits[256], want[64];
+    hits_of(f, "ha lam", 5, hits, sizeof hits);
+    snprintf(want, sizeof want, "org:%lld", first);
+    assert_string_equal(hits, want);
+    hits_of(f, "dong 1000", 5, hits, sizeof hits);
+    assert_string_equal(hits, "org:1000");
+    assert_reindex_keeps_index(f, "orgs lam:");
+}
+
 /* Rows that are not in the index, one with no words and those of a bulk load not indexed
  * yet, can still change and go: FTS5 would take removing them for a corrupt index. */
 static void test_rows_not_in_the_index_change_and_go(void **state)
@@ -860,6 +986,10 @@ int main(void)
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_reindex_in_batches_equals_row_by_row, fx_setup,
                                         fx_teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_index_built_beside_equals_reindex, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_change_rebuilds_the_index, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_rollback_and_second_load, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_windows_newest_first_then_older, fx_setup,
                                         fx_teardown),
         cmocka_unit_test(test_old_database_found_after_migration),

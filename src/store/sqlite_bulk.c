@@ -36,36 +36,8 @@ static const char *const REBUILD[] = {
     "INSERT INTO rollup_orgs (org_id, n) SELECT CAST(a.value AS INTEGER), count(*) "
     "FROM orgs o JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
     "WHERE o.path <> '' GROUP BY 1",
-    /* temp.bulk_task_groups is made here, by task_groups() (below). */
+    /* rollup_tasks and rollup_due are made here, by task_rollups() (below). */
     NULL,
-    /* Counted by the program's org (by_lead 0) and by the lead org (by_lead 1). */
-    "CREATE TEMP TABLE bulk_task_direct AS "
-    "SELECT org, by_lead, year, status, due_day, sum(n) AS n, sum(progress) AS progress FROM ("
-    "  SELECT porg AS org, 0 AS by_lead, year, status, due_day, n, progress FROM bulk_task_groups "
-    "  UNION ALL "
-    "  SELECT lorg, 1, year, status, due_day, n, progress FROM bulk_task_groups) "
-    "GROUP BY 1, 2, 3, 4, 5",
-    /* Spread over the org's ancestors (its path), under its term year and under 0, as the
-     * views of 002_rollup.sql do for a single row. */
-    "INSERT INTO rollup_tasks (org_id, by_lead, term_year, total, not_started, in_progress, "
-    "  done, cancelled, progress_sum) "
-    "SELECT CAST(a.value AS INTEGER), d.by_lead, CASE k.k WHEN 0 THEN 0 ELSE d.year END, "
-    "  sum(d.n), sum(CASE WHEN d.status = 'not_started' THEN d.n ELSE 0 END), "
-    "  sum(CASE WHEN d.status = 'in_progress' THEN d.n ELSE 0 END), "
-    "  sum(CASE WHEN d.status = 'done' THEN d.n ELSE 0 END), "
-    "  sum(CASE WHEN d.status = 'cancelled' THEN d.n ELSE 0 END), "
-    "  sum(CASE WHEN d.status <> 'cancelled' THEN d.progress ELSE 0 END) "
-    "FROM bulk_task_direct d JOIN orgs o ON o.id = d.org "
-    "JOIN (SELECT 0 AS k UNION ALL SELECT 1) k ON k.k = 0 OR d.year IS NOT NULL "
-    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
-    "WHERE o.path <> '' GROUP BY 1, 2, 3",
-    "INSERT INTO rollup_due (org_id, by_lead, term_year, due_day, n) "
-    "SELECT CAST(a.value AS INTEGER), d.by_lead, CASE k.k WHEN 0 THEN 0 ELSE d.year END, "
-    "  d.due_day, sum(d.n) "
-    "FROM bulk_task_direct d JOIN orgs o ON o.id = d.org "
-    "JOIN (SELECT 0 AS k UNION ALL SELECT 1) k ON k.k = 0 OR d.year IS NOT NULL "
-    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
-    "WHERE o.path <> '' AND d.due_day IS NOT NULL GROUP BY 1, 2, 3, 4",
     "INSERT INTO rollup_programs (org_id, term_year, total, adopted) "
     "SELECT CAST(a.value AS INTEGER), CASE k.k WHEN 0 THEN 0 ELSE g.year END, sum(g.n), "
     "  sum(g.adopted) "
@@ -88,180 +60,238 @@ static const char *const REBUILD[] = {
     "JOIN orgs o ON o.id = g.org JOIN (SELECT 0 AS k UNION ALL SELECT 1) k "
     "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
     "WHERE o.path <> '' GROUP BY 1, 2",
-    "DROP TABLE temp.bulk_task_groups",
-    "DROP TABLE temp.bulk_task_direct",
 };
 
-/* ---- the tasks grouped (temp.bulk_task_groups) ----
+/* ---- the tasks' roll-ups (rollup_tasks, rollup_due) ----
  * Every task once, grouped by its two orgs (the program's and the lead), its program's term
  * year, its status and, for an open task, its due day: a few hundred thousand groups of 27
- * million tasks at the country tier. SQLite's GROUP BY sorts every row to find its group,
- * which was most of the roll-ups' time (3.3 of 6.2 s at a tenth of the country); the rows
- * come here in table order instead and find their group in a hash table, in one pass. */
+ * million tasks at the country tier. Each group then counts under each of its two orgs (by
+ * the program's org, by_lead 0, and by the lead, by_lead 1), for every org on that org's path,
+ * under its term year and under 0, as the views of 002_rollup.sql count a single task.
+ *
+ * In SQL this was four statements, each a GROUP BY, which SQLite answers by sorting every
+ * row to find its group: 27 million tasks, then millions of (group, ancestor) pairs, most of
+ * the roll-ups' time (5 of 6.2 s at a tenth of the country). Here the tasks come in table
+ * order and find their group in a hash table, in one pass; the groups are spread over the
+ * paths the same way. The tests compare the result with store_rollup_scan. */
 
-struct task_group {
-    long long porg, lorg, year, due_day, n, progress;
-    int status;    /* index in statuses, -1 for NULL */
-    unsigned null; /* bits: year NULL, due_day NULL */
-    bool used;
-};
+enum { AGG_MAX = 8 };
 
-struct task_groups {
-    struct task_group *slot;
+/* A hash table of sums by a key of nkeys integers: each slot is a used mark, the key, then
+ * nvals sums. Open addressing, kept at most half full. */
+struct agg {
+    int nkeys, nvals;
     size_t cap, n;
-    char *statuses[32]; /* the distinct statuses met, as few as the domain has */
-    int nstatuses;
+    long long *cells;
 };
 
-static uint64_t group_hash(const struct task_group *g)
+static size_t agg_width(const struct agg *a)
+{
+    return (size_t)(1 + a->nkeys + a->nvals);
+}
+
+static size_t agg_home(const struct agg *a, const long long *key)
 {
     uint64_t h = 0x9e3779b97f4a7c15ULL;
-    const long long parts[] = {g->porg, g->lorg, g->year, g->due_day, g->status, g->null};
-    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-        h ^= (uint64_t)parts[i] + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    for (int i = 0; i < a->nkeys; i++) {
+        h ^= (uint64_t)key[i];
         h *= 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
     }
-    return h ^ (h >> 33);
+    return (size_t)h & (a->cap - 1);
 }
 
-static bool group_same(const struct task_group *a, const struct task_group *b)
-{
-    return a->porg == b->porg && a->lorg == b->lorg && a->year == b->year &&
-           a->due_day == b->due_day && a->status == b->status && a->null == b->null;
-}
+static long long *agg_find(struct agg *a, const long long *key, bool make);
 
-static void groups_grow(struct task_groups *gs)
+static void agg_grow(struct agg *a)
 {
-    struct task_group *old = gs->slot;
-    size_t old_cap = gs->cap;
-    gs->cap = gs->cap ? gs->cap * 2 : 4096;
-    gs->slot = calloc(gs->cap, sizeof *gs->slot);
-    if (!gs->slot)
+    long long *old = a->cells;
+    size_t old_cap = a->cap, w = agg_width(a);
+    a->cap = a->cap ? a->cap * 2 : 1024;
+    a->cells = calloc(a->cap, w * sizeof *a->cells);
+    if (!a->cells)
         abort();
+    a->n = 0;
     for (size_t i = 0; i < old_cap; i++) {
-        if (!old[i].used)
-            continue;
-        size_t k = group_hash(&old[i]) & (gs->cap - 1);
-        while (gs->slot[k].used)
-            k = (k + 1) & (gs->cap - 1);
-        gs->slot[k] = old[i];
+        long long *slot = old + i * w;
+        if (slot[0])
+            memcpy(agg_find(a, slot + 1, true), slot + 1 + a->nkeys, a->nvals * sizeof *slot);
     }
     free(old);
 }
 
-/* Adds one task (n 1) to its group, made when new. */
-static void groups_add(struct task_groups *gs, struct task_group *g)
+/* The sums of key, made zero when new and `make`; NULL when absent and not `make`. */
+static long long *agg_find(struct agg *a, const long long *key, bool make)
 {
-    if ((gs->n + 1) * 2 > gs->cap)
-        groups_grow(gs);
-    size_t k = group_hash(g) & (gs->cap - 1);
-    while (gs->slot[k].used && !group_same(&gs->slot[k], g))
-        k = (k + 1) & (gs->cap - 1);
-    if (!gs->slot[k].used) {
-        gs->slot[k] = *g;
-        gs->slot[k].used = true;
-        gs->slot[k].n = 0;
-        gs->slot[k].progress = 0;
-        gs->n++;
+    if (make && (a->n + 1) * 2 > a->cap)
+        agg_grow(a);
+    if (!a->cap)
+        return NULL;
+    size_t w = agg_width(a), k = agg_home(a, key);
+    for (;; k = (k + 1) & (a->cap - 1)) {
+        long long *slot = a->cells + k * w;
+        if (!slot[0]) {
+            if (!make)
+                return NULL;
+            slot[0] = 1;
+            memcpy(slot + 1, key, a->nkeys * sizeof *key);
+            a->n++;
+            return slot + 1 + a->nkeys;
+        }
+        if (!memcmp(slot + 1, key, a->nkeys * sizeof *key))
+            return slot + 1 + a->nkeys;
     }
-    gs->slot[k].n++;
-    gs->slot[k].progress += g->progress;
 }
 
-/* The index of status text s among those met, added when new; -1 for NULL, -2 when there are
- * more than the table holds (a status the domain does not have). */
-static int status_index(struct task_groups *gs, const char *s)
+/* Slot i's key (NULL when the slot is free); its sums follow it. */
+static long long *agg_key(const struct agg *a, size_t i)
+{
+    long long *slot = a->cells + i * agg_width(a);
+    return slot[0] ? slot + 1 : NULL;
+}
+
+/* A task's status as the roll-ups count it: the four of the domain each have a column; any
+ * other text and NULL count in the total only, and NULL, which SQL's "status <> 'cancelled'"
+ * does not pass, not in the progress either. */
+enum { NOT_STARTED, IN_PROGRESS, DONE, CANCELLED, OTHER_STATUS, NULL_STATUS };
+static const char *const STATUSES[] = {"not_started", "in_progress", "done", "cancelled"};
+
+static int status_code(const unsigned char *s)
 {
     if (!s)
-        return -1;
-    for (int i = 0; i < gs->nstatuses; i++)
-        if (!strcmp(gs->statuses[i], s))
+        return NULL_STATUS;
+    for (int i = 0; i < OTHER_STATUS; i++)
+        if (!strcmp((const char *)s, STATUSES[i]))
             return i;
-    if (gs->nstatuses == (int)(sizeof gs->statuses / sizeof *gs->statuses))
-        return -2;
-    if (!(gs->statuses[gs->nstatuses] = strdup(s)))
-        abort();
-    return gs->nstatuses++;
+    return OTHER_STATUS;
 }
 
-static int task_groups(struct store *st, struct err *e)
+/* The tasks in groups: key porg, lorg, year, year is NULL, status, due day (-1: none); sums
+ * n, progress. */
+static int group_tasks(struct store *st, struct agg *groups, struct err *e)
 {
-    if (sq_exec(st,
-                "CREATE TEMP TABLE bulk_task_groups (porg INTEGER, lorg INTEGER, year INTEGER, "
-                "status TEXT, due_day INTEGER, n INTEGER, progress INTEGER)",
-                e) != 0)
-        return -1;
     sqlite3_stmt *rows = sq_prepare(
         st,
         "SELECT p.org_id, t.lead_org_id, tm.starts_year, t.status, "
         "  CASE WHEN t.status IN ('not_started', 'in_progress') AND t.due_day >= 0 "
-        "       THEN t.due_day END, coalesce(t.progress, 0) "
+        "       THEN t.due_day ELSE -1 END, coalesce(t.progress, 0) "
         "FROM tasks t JOIN programs p ON p.id = t.program_id "
         "LEFT JOIN resolutions rs ON rs.id = p.resolution_id LEFT JOIN terms tm ON tm.id = "
         "rs.term_id",
         e);
     if (!rows)
         return -1;
-    struct task_groups gs = {0};
     int rc;
     while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
-        struct task_group g = {
-            .porg = sqlite3_column_int64(rows, 0),
-            .lorg = sqlite3_column_int64(rows, 1),
-            .year = sqlite3_column_int64(rows, 2),
-            .status = status_index(&gs, (const char *)sqlite3_column_text(rows, 3)),
-            .due_day = sqlite3_column_int64(rows, 4),
-            .progress = sqlite3_column_int64(rows, 5),
-            .null = (sqlite3_column_type(rows, 2) == SQLITE_NULL ? 1u : 0u) |
-                    (sqlite3_column_type(rows, 4) == SQLITE_NULL ? 2u : 0u),
-        };
-        if (g.status == -2) {
-            rc = SQLITE_MISUSE;
-            break;
-        }
-        groups_add(&gs, &g);
+        long long key[] = {sqlite3_column_int64(rows, 0),
+                           sqlite3_column_int64(rows, 1),
+                           sqlite3_column_int64(rows, 2),
+                           sqlite3_column_type(rows, 2) == SQLITE_NULL,
+                           status_code(sqlite3_column_text(rows, 3)),
+                           sqlite3_column_int64(rows, 4)};
+        long long *sums = agg_find(groups, key, true);
+        sums[0]++;
+        sums[1] += sqlite3_column_int64(rows, 5);
     }
     sqlite3_reset(rows);
-    int out = 0;
-    if (rc == SQLITE_MISUSE)
-        out =
-            err_set(e, E_INTERNAL, NULL,
-                    "Quá nhiều trạng thái nhiệm vụ khác nhau. / Too many distinct task statuses.");
-    else if (rc != SQLITE_DONE)
-        out = sq_fail(st, rc, e);
-    sqlite3_stmt *put =
-        out ? NULL
-            : sq_prepare(st,
-                         "INSERT INTO temp.bulk_task_groups VALUES (?1, ?2, ?3, ?4, "
-                         "?5, ?6, ?7)",
-                         e);
-    out = out || !put ? -1 : 0;
-    for (size_t i = 0; out == 0 && i < gs.cap; i++) {
-        const struct task_group *g = &gs.slot[i];
-        if (!g->used)
-            continue;
-        sqlite3_bind_int64(put, 1, g->porg);
-        sqlite3_bind_int64(put, 2, g->lorg);
-        if (g->null & 1u)
-            sqlite3_bind_null(put, 3);
-        else
-            sqlite3_bind_int64(put, 3, g->year);
-        if (g->status < 0)
-            sqlite3_bind_null(put, 4);
-        else
-            sqlite3_bind_text(put, 4, gs.statuses[g->status], -1, SQLITE_STATIC);
-        if (g->null & 2u)
-            sqlite3_bind_null(put, 5);
-        else
-            sqlite3_bind_int64(put, 5, g->due_day);
-        sqlite3_bind_int64(put, 6, g->n);
-        sqlite3_bind_int64(put, 7, g->progress);
-        out = sq_done(st, put, e);
+    return rc == SQLITE_DONE ? 0 : sq_fail(st, rc, e);
+}
+
+/* Every org's path as the ids on it: key id; sums offset into *ids, count. */
+static int org_paths(struct store *st, struct agg *paths, long long **ids, struct err *e)
+{
+    sqlite3_stmt *rows = sq_prepare(st, "SELECT id, path FROM orgs WHERE path <> ''", e);
+    if (!rows)
+        return -1;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+        long long id = sqlite3_column_int64(rows, 0), *sums = agg_find(paths, &id, true);
+        sums[0] = (long long)n;
+        for (const char *p = (const char *)sqlite3_column_text(rows, 1); p && *p;) {
+            char *end;
+            long long up = strtoll(p, &end, 10);
+            if (end == p) {
+                p++; /* a separator */
+                continue;
+            }
+            if (n == cap && !(*ids = realloc(*ids, (cap = cap ? cap * 2 : 4096) * sizeof **ids)))
+                abort();
+            (*ids)[n++] = up;
+            p = end;
+        }
+        sums[1] = (long long)n - sums[0];
     }
-    for (int i = 0; i < gs.nstatuses; i++)
-        free(gs.statuses[i]);
-    free(gs.slot);
-    return out;
+    sqlite3_reset(rows);
+    return rc == SQLITE_DONE ? 0 : sq_fail(st, rc, e);
+}
+
+static int put_rows(struct store *st, const struct agg *a, const char *sql, struct err *e)
+{
+    for (size_t i = 0; i < a->cap; i++) {
+        const long long *key = agg_key(a, i);
+        if (!key)
+            continue;
+        sqlite3_stmt *s = sq_prepare(st, sql, e);
+        if (!s)
+            return -1;
+        for (int k = 0; k < a->nkeys + a->nvals; k++)
+            sqlite3_bind_int64(s, k + 1, key[k]);
+        if (sq_done(st, s, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int task_rollups(struct store *st, struct err *e)
+{
+    struct agg groups = {.nkeys = 6, .nvals = 2}, paths = {.nkeys = 1, .nvals = 2};
+    struct agg tasks = {.nkeys = 3, .nvals = 6}, due = {.nkeys = 4, .nvals = 1};
+    long long *ids = NULL;
+    int rc = group_tasks(st, &groups, e);
+    if (rc == 0)
+        rc = org_paths(st, &paths, &ids, e);
+    for (size_t i = 0; rc == 0 && i < groups.cap; i++) {
+        const long long *g = agg_key(&groups, i);
+        if (!g)
+            continue;
+        long long n = g[6], progress = g[7], due_day = g[5];
+        int status = (int)g[4];
+        for (int by_lead = 0; by_lead < 2; by_lead++) {
+            long long org = g[by_lead], *path = agg_find(&paths, &org, false);
+            for (int year = 0; path && year < (g[3] ? 1 : 2); year++) {
+                for (long long k = path[0]; k < path[0] + path[1]; k++) {
+                    /* rollup_tasks is keyed by the first three, rollup_due by all four */
+                    long long key[] = {ids[k], by_lead, year ? g[2] : 0, due_day};
+                    long long *t = agg_find(&tasks, key, true);
+                    t[0] += n;
+                    if (status < OTHER_STATUS)
+                        t[1 + status] += n;
+                    if (status != CANCELLED && status != NULL_STATUS)
+                        t[5] += progress;
+                    if (due_day >= 0)
+                        agg_find(&due, key, true)[0] += n;
+                }
+            }
+        }
+    }
+    if (rc == 0)
+        rc = put_rows(st, &tasks,
+                      "INSERT INTO rollup_tasks (org_id, by_lead, term_year, total, not_started, "
+                      "in_progress, done, cancelled, progress_sum) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                      e);
+    if (rc == 0)
+        rc = put_rows(st, &due,
+                      "INSERT INTO rollup_due (org_id, by_lead, term_year, due_day, n) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+                      e);
+    free(groups.cells);
+    free(paths.cells);
+    free(tasks.cells);
+    free(due.cells);
+    free(ids);
+    return rc;
 }
 
 /* Runs `sql_of_rows`, then executes the text of each row it returns (column 0). The rows are
@@ -330,7 +360,7 @@ int store_bulk_end(struct store *st, struct err *e)
         return -1;
     double t1 = seconds_now();
     for (size_t i = 0; i < sizeof REBUILD / sizeof *REBUILD; i++)
-        if (REBUILD[i] ? sq_exec(st, REBUILD[i], e) != 0 : task_groups(st, e) != 0)
+        if (REBUILD[i] ? sq_exec(st, REBUILD[i], e) != 0 : task_rollups(st, e) != 0)
             return -1;
     double t2 = seconds_now();
     if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||

@@ -2,9 +2,10 @@
  * Bulk loads (import, gen). Row by row, the roll-up triggers of 002_rollup.sql cost about
  * half of a load: each task re-derives its contribution to every ancestor through the
  * task_contrib view, some twenty upserts. A bulk load takes them off for its duration and
- * then builds the roll-up tables from the rows in a few set-based statements that group
- * first by org (thousands of groups, not millions of rows times the tree's depth) and only
- * then spread each group over the org's ancestors. The result is the same sums the
+ * then builds the roll-up tables from the rows, grouping first by org (thousands of groups,
+ * not millions of rows times the tree's depth) and only then spreading each group over the
+ * org's ancestors: in a few set-based statements, and for the tasks, which are nearly all of
+ * the rows, in one pass through hash tables (task_rollups). The result is the same sums the
  * triggers keep (the tests compare both with store_rollup_scan); the triggers go back
  * before the transaction commits, so no other connection ever sees them missing.
  *

@@ -131,9 +131,11 @@ int store_index(struct store *st, const struct resource *r, long long id, json_t
 int store_reindex(struct store *st, struct err *e);
 
 /* Bulk loads (import, gen), in the caller's write transaction: store_bulk_begin takes the
- * roll-up triggers off; store_bulk_end builds the roll-up tables from the rows, puts the
- * triggers back and rebuilds the search index. Whatever fails in between is rolled back with
- * the transaction, the triggers' removal included. */
+ * roll-up triggers off (and, when the searchable tables are empty, starts building the search
+ * index of the rows inserted on a second thread, sqlite_side_index.c); store_bulk_end builds
+ * the roll-up tables from the rows, puts the triggers back and copies that index in, or
+ * rebuilds the index from the rows when the load changed or deleted what it cannot follow. Whatever
+ * fails in between is rolled back with the transaction, the triggers' removal included. */
 int store_bulk_begin(struct store *st, struct err *e);
 int store_bulk_end(struct store *st, struct err *e);
 /* How long the last store_bulk_end on this connection spent on each of its steps, in seconds:

@@ -10,6 +10,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,8 +351,19 @@ static int migrate(struct store *st, struct err *e)
     return 0;
 }
 
+/* SQLite counts every allocation of every connection under one process-wide mutex unless
+ * told not to; nothing here reads the counts, and with a second connection busy in another
+ * thread (the server's workers, a bulk load's search index) each count is a cache line
+ * passed between the cores. Set before SQLite initialises; refused (and harmless) after. */
+static void sqlite_settings(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct store *store_open(const char *path, bool create, struct err *e)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, sqlite_settings);
     struct store *st = calloc(1, sizeof *st);
     if (!st)
         abort();

@@ -115,7 +115,8 @@ static void put_row(struct sq_side *s, struct side_chunk *c, struct side_row row
 /* Writes a chunk newest first (one FTS5 flush) and empties it. */
 static void chunk_write(struct sq_side *s, struct side_chunk *c)
 {
-    qsort(c->rows, c->n, sizeof *c->rows, by_id_descending);
+    if (c->n > 1)
+        qsort(c->rows, c->n, sizeof *c->rows, by_id_descending);
     for (size_t i = 0; i < c->n; i++)
         put_row(s, c, c->rows[i]);
     c->n = c->bytes = 0;

@@ -234,7 +234,8 @@ test('global search: results as you type, insensitive to diacritics', async () =
   await page.getByRole('option', { name: /Bình Liêu/ }).first().waitFor();
   await box.press('Enter');
   await page.waitForURL(/\/o\/\d+/);
-  await page.locator('main h1').waitFor();
+  // The URL changes before the org's page replaces the one it came from: wait for its heading.
+  await page.locator('main h1', { hasText: /Bình Liêu/ }).waitFor();
   assert.match(await page.locator('main h1').innerText(), /Bình Liêu/);
   clean();
 });

@@ -356,7 +356,7 @@ void sq_side_spoil(struct sq_side *s)
 /* No more rows: the side thread writes what it holds and commits. */
 static void close_input(struct sq_side *s)
 {
-    if (s->filling && !s->spoiled)
+    if (s->filling && s->filling->n && !s->spoiled && !s->input_closed)
         hand_over(s);
     pthread_mutex_lock(&s->mu);
     s->input_closed = true;

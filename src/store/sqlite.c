@@ -9,8 +9,8 @@
  */
 #include <sodium.h>
 #include <sqlite3.h>
-#include <stdint.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,16 +58,12 @@ struct sq_side **sq_side_of(struct store *st)
     return &st->side;
 }
 
-/* A change the side index of a bulk load cannot follow: row r changed (its fields in obj)
- * or, obj NULL, a row deleted (with whatever its delete cascades to). */
+/* Tells the side index of a bulk load about a change it cannot follow: row r written with
+ * the columns of obj, when one of them is searched (set to null too), or, obj NULL, a row
+ * deleted (with whatever its delete cascades to). */
 static void side_changed(struct store *st, const struct resource *r, json_t *obj)
 {
-    const char *vals[SQ_MAX_SEARCH_FIELDS];
-    int n = st->side && obj && sq_search__code(r) ? sq_search_values(r, obj, vals) : 0;
-    bool searched = !obj;
-    for (int i = 0; i < n; i++)
-        searched = searched || vals[i];
-    if (st->side && searched)
+    if (st->side && (!obj || sq_search_touches(r, obj)))
         sq_side_spoil(st->side);
 }
 

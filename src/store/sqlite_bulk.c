@@ -27,7 +27,8 @@
 #include <time.h>
 #include "store/sqlite_internal.h"
 
-/* Statements run in order; each is small enough to read against the trigger it replaces. */
+/* Statements run in order; each is small enough to read against the trigger it replaces.
+ * rollup_tasks and rollup_due, emptied by the first two, are then made by task_rollups(). */
 static const char *const REBUILD[] = {
     "DELETE FROM rollup_tasks",
     "DELETE FROM rollup_due",
@@ -37,8 +38,6 @@ static const char *const REBUILD[] = {
     "INSERT INTO rollup_orgs (org_id, n) SELECT CAST(a.value AS INTEGER), count(*) "
     "FROM orgs o JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
     "WHERE o.path <> '' GROUP BY 1",
-    /* rollup_tasks and rollup_due are made here, by task_rollups() (below). */
-    NULL,
     "INSERT INTO rollup_programs (org_id, term_year, total, adopted) "
     "SELECT CAST(a.value AS INTEGER), CASE k.k WHEN 0 THEN 0 ELSE g.year END, sum(g.n), "
     "  sum(g.adopted) "
@@ -75,8 +74,6 @@ static const char *const REBUILD[] = {
  * the roll-ups' time (5 of 6.2 s at a tenth of the country). Here the tasks come in table
  * order and find their group in a hash table, in one pass; the groups are spread over the
  * paths the same way. The tests compare the result with store_rollup_scan. */
-
-enum { AGG_MAX = 8 };
 
 /* A hash table of sums by a key of nkeys integers: each slot is a used mark, the key, then
  * nvals sums. Open addressing, kept at most half full. */
@@ -361,8 +358,10 @@ int store_bulk_end(struct store *st, struct err *e)
         return -1;
     double t1 = seconds_now();
     for (size_t i = 0; i < sizeof REBUILD / sizeof *REBUILD; i++)
-        if (REBUILD[i] ? sq_exec(st, REBUILD[i], e) != 0 : task_rollups(st, e) != 0)
+        if (sq_exec(st, REBUILD[i], e) != 0)
             return -1;
+    if (task_rollups(st, e) != 0)
+        return -1;
     double t2 = seconds_now();
     if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||
         sq_exec(st, "DROP TABLE temp.bulk_triggers; DROP TABLE temp.bulk_indexes", e) != 0)

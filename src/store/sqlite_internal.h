@@ -42,6 +42,8 @@ const struct resource *sq_search_source(int k);
 /* The texts of r's searched fields in obj (stored shape), into vals (borrowed, NULL when
  * absent); their number. */
 int sq_search_values(const struct resource *r, json_t *obj, const char **vals);
+/* True when obj (stored shape) sets any of r's searched fields, to null included. */
+bool sq_search_touches(const struct resource *r, json_t *obj);
 /* The words the index holds for row id whose searched fields are vals[0..n): malloc'd, ""
  * when they have none. The one definition of them, for every path that indexes a row. */
 char *sq_index_words(long long id, const char *const *vals, int n);

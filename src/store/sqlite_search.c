@@ -214,6 +214,14 @@ int sq_search_values(const struct resource *r, json_t *obj, const char **vals)
     return n;
 }
 
+bool sq_search_touches(const struct resource *r, json_t *obj)
+{
+    for (const char *const *f = sq_search__code(r) ? r->search : NULL; f && *f; f++)
+        if (json_object_get(obj, search_column(r, *f)))
+            return true;
+    return false;
+}
+
 int store_index(struct store *st, const struct resource *r, long long id, json_t *obj,
                 struct err *e)
 {
@@ -267,7 +275,7 @@ int store_index(struct store *st, const struct resource *r, long long id, json_t
  * Folding the words is more than half of a fill's work (utf8proc, at the country tier 80 of
  * the 140 s), and it needs nothing from the connection, so a second thread folds while this
  * one reads the rows and hands the folded words to FTS5: a batch is read while the one
- * before is folded, then that one is inserted. The words are index_words', as store_index's
+ * before is folded, then that one is inserted. The words are sq_index_words', as store_index's
  * and the triggers' are, so whichever path indexed a row, its entry is the same. */
 
 enum { FILL_BATCH = 4096 };

@@ -41,10 +41,9 @@
 enum { SIDE_BATCH = 4096, SIDE_QUEUE = 8, CHUNK_BYTES = 32 << 20, MAX_SOURCES = 16 };
 
 /* Rows as the writer hands them over: the searched texts, copied one after the other into
- * `text` (a field is its offset there, -1 for NULL). A batch is one allocation that goes back
- * and forth between the threads and is used again: a malloc for each text, freed by the
- * other thread, made the writer a tenth slower (glibc hands a block freed in another thread's
- * arena back through that arena's lock). */
+ * `text` (a field is its offset there, -1 for NULL). Batches go back and forth between the
+ * threads and are used again, so the writer makes no allocation per row and frees nothing
+ * that the other thread allocated. */
 struct side_batch {
     int n;
     size_t used, cap;
@@ -380,38 +379,39 @@ static void wait_done(struct sq_side *s)
     pthread_mutex_unlock(&s->mu);
 }
 
-/* Copies `table` (a shadow table of the side) into the database's table of that name. */
+/* Copies `table`, a shadow table of the side, over the database's table of that name (which
+ * FTS5's 'delete-all' has left holding an empty index's two records): 1; 0 when the side
+ * cannot be read (the caller then rebuilds the index, whose 'delete-all' clears whatever was
+ * copied); -1 with e filled when the database cannot be written. `values` holds a parameter
+ * per column ("?1, ?2"). */
 static int copy_table(struct store *st, struct sq_side *s, const char *table, const char *columns,
-                      int ncolumns, struct err *e)
+                      const char *values, struct err *e)
 {
     char sql[512];
     snprintf(sql, sizeof sql, "DELETE FROM %s", table);
     if (sq_exec(st, sql, e) != 0)
         return -1;
     snprintf(sql, sizeof sql, "SELECT %s FROM %s", columns, table);
-    sqlite3_stmt *from = NULL, *to = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &from, NULL);
-    if (rc != SQLITE_OK) {
+    sqlite3_stmt *from = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &from, NULL) != SQLITE_OK) {
         sqlite3_finalize(from);
-        return err_set(e, E_INTERNAL, NULL,
-                       "Không đọc được chỉ mục tìm kiếm phụ %s: %s / Cannot read the side "
-                       "search index.",
-                       table, sqlite3_errmsg(s->db));
+        return 0;
     }
-    snprintf(sql, sizeof sql, "INSERT INTO %s (%s) VALUES (?1, ?2, ?3)", table, columns);
-    if (ncolumns == 2)
-        snprintf(sql, sizeof sql, "INSERT INTO %s (%s) VALUES (?1, ?2)", table, columns);
-    rc = sqlite3_prepare_v2(sq_db(st), sql, -1, &to, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(from)) == SQLITE_ROW) {
-        for (int i = 0; i < ncolumns; i++)
+    snprintf(sql, sizeof sql, "INSERT INTO %s (%s) VALUES (%s)", table, columns, values);
+    sqlite3_stmt *to = sq_prepare(st, sql, e);
+    int read = SQLITE_ROW, written = to ? SQLITE_DONE : SQLITE_ERROR;
+    while (written == SQLITE_DONE && (read = sqlite3_step(from)) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(from); i++)
             sqlite3_bind_value(to, i + 1, sqlite3_column_value(from, i));
-        rc = sqlite3_step(to);
+        written = sqlite3_step(to);
         sqlite3_reset(to);
-        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     sqlite3_finalize(from);
-    sqlite3_finalize(to);
-    return rc == SQLITE_DONE ? 0 : sq_fail(st, rc, e);
+    if (!to)
+        return -1;
+    if (written != SQLITE_DONE)
+        return sq_fail(st, written, e);
+    return read == SQLITE_DONE ? 1 : 0;
 }
 
 int sq_side_install(struct store *st, struct sq_side *s, struct err *e)
@@ -422,18 +422,19 @@ int sq_side_install(struct store *st, struct sq_side *s, struct err *e)
     wait_done(s);
     if (s->spoiled || s->failed)
         return 0;
-    for (int k = 0; k < sq_search_nsources(); k++) {
+    int rc = 1;
+    for (int k = 0; rc == 1 && k < sq_search_nsources(); k++) {
         const char *name = sq_search_source(k)->name;
         char sql[256], data[128], idx[128];
         snprintf(sql, sizeof sql, "INSERT INTO search_%s (search_%s) VALUES ('delete-all')", name,
                  name);
         snprintf(data, sizeof data, "search_%s_data", name);
         snprintf(idx, sizeof idx, "search_%s_idx", name);
-        if (sq_exec(st, sql, e) != 0 || copy_table(st, s, data, "id, block", 2, e) != 0 ||
-            copy_table(st, s, idx, "segid, term, pgno", 3, e) != 0)
-            return -1;
+        rc = sq_exec(st, sql, e) != 0 ? -1 : copy_table(st, s, data, "id, block", "?1, ?2", e);
+        if (rc == 1)
+            rc = copy_table(st, s, idx, "segid, term, pgno", "?1, ?2, ?3", e);
     }
-    return 1;
+    return rc;
 }
 
 void sq_side_free(struct sq_side *s)

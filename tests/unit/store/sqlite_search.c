@@ -652,9 +652,9 @@ static void test_bulk_rows_found_after_reindex(void **state)
 
 /* Writes `n` orgs and as many people in a bulk load of their own, each org's id given out
  * of order in runs (as an import may give them), one in a thousand with no word, and ends it;
- * with `change`, the 11th org is renamed through the store before the end. Returns what
- * store_bulk_end reported. */
-static struct store_bulk_times bulk_load_orgs(struct fx *f, int n, bool change)
+ * with `change` (stored shape, JSON), org 11 is written with it through the store before the
+ * end. Returns what store_bulk_end reported. */
+static struct store_bulk_times bulk_load_orgs(struct fx *f, int n, const char *change)
 {
     struct err e = {0};
     fx_begin(f);
@@ -667,8 +667,10 @@ static struct store_bulk_times bulk_load_orgs(struct fx *f, int n, bool change)
         else
             snprintf(name, sizeof name, "Chi bộ thôn Đồng %lld", id);
         snprintf(person, sizeof person, "Nguyễn Văn Đức %d", i);
-        json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)id, "name", name, "kind",
-                              "cell", "path", "");
+        char short_name[32];
+        snprintf(short_name, sizeof short_name, "Bí danh %lld", id);
+        json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)id, "name", name,
+                              "short_name", short_name, "kind", "cell", "path", "");
         json_t *p = json_pack("{s:s,s:I,s:s}", "full_name", person, "org_id", (json_int_t)id,
                               "title", i % 2 ? "Bí thư chi bộ" : "Đảng viên");
         long long got, pid;
@@ -679,9 +681,10 @@ static struct store_bulk_times bulk_load_orgs(struct fx *f, int n, bool change)
         json_decref(p);
     }
     if (change) {
-        json_t *name = json_pack("{s:s}", "name", "Chi bộ Trà Cổ");
-        assert_int_equal(store_update(f->st, &res_orgs, 11, name, &e), 0);
-        json_decref(name);
+        json_t *fields = json_loads(change, 0, NULL);
+        assert_non_null(fields);
+        assert_int_equal(store_update(f->st, &res_orgs, 11, fields, &e), 0);
+        json_decref(fields);
     }
     if (store_bulk_end(f->st, &e) != 0)
         fail_msg("store_bulk_end: %s", e.message);
@@ -704,7 +707,7 @@ static bool no_side_file(struct fx *f)
 static void test_bulk_index_built_beside_equals_reindex(void **state)
 {
     struct fx *f = *state;
-    struct store_bulk_times t = bulk_load_orgs(f, 4096 * 3 + 17, false);
+    struct store_bulk_times t = bulk_load_orgs(f, 4096 * 3 + 17, NULL);
     assert_true(t.search_built_beside);
     assert_true(no_side_file(f));
     own_exec(f, "INSERT INTO search_orgs (search_orgs) VALUES ('integrity-check')");
@@ -729,11 +732,12 @@ static void test_bulk_index_built_beside_equals_reindex(void **state)
 }
 
 /* A row changed in a searched field during the load is something the side index cannot
- * follow: the load ends with the index rebuilt from the rows, which has the new name only. */
+ * follow: the load ends with the index rebuilt from the rows, which has the new name only;
+ * and so does a searched field set to null. */
 static void test_bulk_change_rebuilds_the_index(void **state)
 {
     struct fx *f = *state;
-    struct store_bulk_times t = bulk_load_orgs(f, 5000, true);
+    struct store_bulk_times t = bulk_load_orgs(f, 5000, "{\"name\": \"Chi bộ Trà Cổ\"}");
     assert_false(t.search_built_beside);
     assert_true(no_side_file(f));
     char hits[256];
@@ -742,6 +746,19 @@ static void test_bulk_change_rebuilds_the_index(void **state)
     hits_of(f, "chi bo thon dong 11", 5, hits, sizeof hits);
     assert_false(has_hit(hits, "org", 11));
     assert_reindex_keeps_index(f, "orgs tra:");
+}
+
+static void test_bulk_field_cleared_rebuilds_the_index(void **state)
+{
+    struct fx *f = *state;
+    struct store_bulk_times t = bulk_load_orgs(f, 5000, "{\"short_name\": null}");
+    assert_false(t.search_built_beside);
+    char hits[256];
+    hits_of(f, "bi danh 11", 5, hits, sizeof hits);
+    assert_false(has_hit(hits, "org", 11));
+    hits_of(f, "bi danh 12", 5, hits, sizeof hits);
+    assert_true(has_hit(hits, "org", 12));
+    assert_reindex_keeps_index(f, "orgs danh_:");
 }
 
 /* A load rolled back leaves no side file, and a load into tables that hold rows already (the
@@ -765,7 +782,7 @@ static void test_bulk_rollback_and_second_load(void **state)
     long long first =
         fx_create(f, &res_orgs, "{\"name\": \"Đảng bộ phường Hà Lầm\", \"kind\": \"grassroots\"}");
     fx_commit(f);
-    struct store_bulk_times t = bulk_load_orgs(f, 3, false);
+    struct store_bulk_times t = bulk_load_orgs(f, 3, NULL);
     assert_false(t.search_built_beside);
     char hits[256], want[64];
     hits_of(f, "ha lam", 5, hits, sizeof hits);
@@ -989,6 +1006,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bulk_index_built_beside_equals_reindex, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_bulk_change_rebuilds_the_index, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_field_cleared_rebuilds_the_index, fx_setup,
+                                        fx_teardown),
         cmocka_unit_test_setup_teardown(test_bulk_rollback_and_second_load, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_windows_newest_first_then_older, fx_setup,
                                         fx_teardown),

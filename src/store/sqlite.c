@@ -7,9 +7,9 @@
  * tables of domain/ (column names known at compile time); every value a user sends is
  * bound as a parameter, never spliced into SQL.
  */
+#include <pthread.h>
 #include <sodium.h>
 #include <sqlite3.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

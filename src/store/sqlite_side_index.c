@@ -331,12 +331,11 @@ void sq_side_note(struct sq_side *s, const struct resource *r, long long id, jso
     in->nfields = sq_search_values(r, obj, vals);
     for (int k = 0; k < in->nfields; k++) {
         size_t len = vals[k] ? strlen(vals[k]) + 1 : 0;
-        if (b->used + len > b->cap) {
-            while (b->used + len > b->cap)
-                b->cap = b->cap ? b->cap * 2 : 256 * 1024;
-            if (!(b->text = realloc(b->text, b->cap)))
-                abort();
-        }
+        size_t cap = b->cap;
+        while (b->used + len > cap)
+            cap = cap ? cap * 2 : 256 * 1024;
+        if (cap != b->cap && !(b->text = realloc(b->text, b->cap = cap)))
+            abort();
         in->vals[k] = vals[k] ? (ptrdiff_t)b->used : -1;
         if (len) {
             memcpy(b->text + b->used, vals[k], len);

@@ -62,6 +62,7 @@ struct gen {
     double finish_secs;             /* the bulk load's end: roll-ups, triggers, search index */
     struct store_bulk_times finish; /* its steps */
     int commits;
+    long long waits; /* for the write-behind (store_write_behind_waits) */
     double last_progress;
     const char *phase;
     /* per-province windows, to see whether the rate falls as the database grows */
@@ -2756,6 +2757,8 @@ static void report(struct gen *g, const char *tier, const char *db, const char *
         fputc('\n', stderr);
     }
     fprintf(stderr, "%-18s %12d %10.2f\n", "commits", g->commits, g->commit_secs);
+    fprintf(stderr, "%-18s %12lld            (times the rules waited for the rows' writes)\n",
+            "write-behind waits", g->waits);
     fprintf(stderr, "%-18s %12s %10.2f   (roll-ups built, triggers back, search index)\n", "finish",
             "", g->finish_secs);
     fprintf(stderr, "%-18s %12s %10.2f\n%-18s %12s %10.2f\n%-18s %12s %10.2f   (%s)\n", "  indexes",
@@ -2882,6 +2885,7 @@ int cmd_gen(int argc, char **argv)
     snprintf(part, sizeof part, "%s.part", db);
     unlink(part);
     struct err e = {0};
+    store_use_write_behind(); /* the rows' writes overlap the next rows' rules */
     g->st = cli_create_database(part);
     if (!g->st || store_fresh_file_mode(g->st, true, &e) != 0 ||
         store_begin(g->st, true, &e) != 0 || store_bulk_begin(g->st, &e) != 0) {
@@ -2922,6 +2926,7 @@ int cmd_gen(int argc, char **argv)
     }
     g->finish_secs = now_s() - t;
     g->finish = store_bulk_times(g->st);
+    g->waits = store_write_behind_waits(g->st);
     store_close(g->st);
     if (rename(part, db) != 0) {
         free(g);

@@ -338,6 +338,9 @@ int store_bulk_begin(struct store *st, struct err *e)
     struct sq_side **side = sq_side_of(st);
     sq_side_free(*side);
     *side = sq_side_start(st);
+    struct sq_writer **writer = sq_writer_of(st);
+    if (!*writer)
+        *writer = sq_writer_start(st); /* NULL on a connection opened unserialized */
     return 0;
 }
 
@@ -351,6 +354,8 @@ static double seconds_now(void)
 int store_bulk_end(struct store *st, struct err *e)
 {
     struct store_bulk_times *times = sq_bulk_times(st);
+    if (sq_writer_end(st, e) != 0) /* every row written before the indexes are built */
+        return -1;
     struct sq_side **side = sq_side_of(st);
     sq_side_close_input(*side); /* it finishes while the indexes and roll-ups are built */
     double t0 = seconds_now();

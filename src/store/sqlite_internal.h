@@ -2,12 +2,21 @@
 #ifndef TK_SQLITE_INTERNAL_H
 #define TK_SQLITE_INTERNAL_H
 #include <jansson.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include "store/store.h"
 
 sqlite3 *sq_db(struct store *st);
-/* A cached prepared statement for sql, reset and unbound; NULL with e filled. */
+/* A cached prepared statement for sql, reset and unbound; NULL with e filled. It first waits
+ * for the rows a bulk load's write-behind holds (sqlite_writer.c), so that what it reads or
+ * writes follows every write asked for before it. */
 sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e);
+/* The same without that wait: for a statement no waiting row can change. */
+sqlite3_stmt *sq_prepare_concurrent(struct store *st, const char *sql, struct err *e);
+/* The INSERT of the fields in set (a bit per field index): ?1.. in the fields' order, the
+ * timestamps ?64; the UPDATE the same way, its row's id ?63. */
+void sq_insert_sql(const struct resource *r, uint64_t set, char *sql, size_t size);
+void sq_update_sql(const struct resource *r, uint64_t set, char *sql, size_t size);
 int sq_fail(struct store *st, int rc, struct err *e);
 /* Runs SQL text (one statement or several) with no parameters; 0 or -1 with e filled. */
 int sq_exec(struct store *st, const char *sql, struct err *e);
@@ -90,4 +99,42 @@ char *sq_value_text_copy(sqlite3_context *c, sqlite3_value *v);
 void sq_packed_register(sqlite3 *db);
 /* Drops what the unpacker holds for db (on close, and after a rollback that trained). */
 void sq_packed_forget(sqlite3 *db);
+/* Write-behind (sqlite_writer.c): a bulk load's INSERTs and UPDATEs run on a second thread.
+ * sq_writer_start: NULL when the connection is not serialized or no thread can start;
+ * sq_writer_new_id: the id a new row gets (*id, when positive, is the one asked for);
+ * sq_writer_queue: a row's write, its values copied (fields[i] the field index of values[i]),
+ * and its list fields' links taken from obj; sq_writer_wait: every queued write done, 0, or -1
+ * with e filled by the first that failed; sq_writer_lookup: the newest waiting values of
+ * fields[0..n) of row id into out (resolved[k] when found), and whether the row's insert
+ * waits (SQ_WAITING_ROW), only changes to it (SQ_WAITING_CHANGE) or nothing; sq_writer_last_id:
+ * the highest id the table will hold; sq_writer_free: waits, then stops. */
+struct sq_writer;
+struct sq_cell {
+    int type; /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_NULL */
+    long long i;
+    double d;
+    const char *text; /* NUL-terminated, borrowed until the next write */
+    size_t len;
+};
+enum { SQ_NOT_WAITING, SQ_WAITING_CHANGE, SQ_WAITING_ROW };
+struct sq_writer *sq_writer_start(struct store *st);
+int sq_writer_new_id(struct sq_writer *w, const struct resource *r, long long *id, struct err *e);
+int sq_writer_queue(struct sq_writer *w, bool update, const struct resource *r, long long id,
+                    uint64_t set, const int *fields, json_t *const *values, int n, json_t *obj,
+                    struct err *e);
+int sq_writer_wait(struct sq_writer *w, struct err *e);
+bool sq_writer_pending(const struct sq_writer *w);
+int sq_writer_lookup(struct sq_writer *w, const struct resource *r, long long id, int n,
+                     const int *fields, struct sq_cell *out, bool *resolved);
+long long sq_writer_last_id(struct sq_writer *w, const struct resource *r);
+/* True when row id of r surely exists: every id up to the last was given and none deleted
+ * (sq_writer_deleted: some rows were). */
+bool sq_writer_known(const struct sq_writer *w, const struct resource *r, long long id);
+void sq_writer_deleted(struct sq_writer *w);
+long long sq_writer_waits(const struct sq_writer *w);
+void sq_writer_free(struct sq_writer *w);
+/* The write-behind of st (NULL when none); sq_writer_end waits for it and stops it. */
+struct sq_writer **sq_writer_of(struct store *st);
+int sq_writer_end(struct store *st, struct err *e);
+struct sq_packer *sq_packer_of(struct store *st);
 #endif

@@ -319,17 +319,25 @@ int sq_packed_column(const char *table, const char *column)
 /* The newest dictionary of column k, loaded into c when it is not the one c holds. */
 static int look(struct store *st, int k, struct column_packer *c, struct err *e)
 {
-    sqlite3_stmt *s = sq_prepare(st,
-                                 "SELECT id, trained_rows, dictionary FROM text_dictionaries "
-                                 "WHERE table_name = :t AND column_name = :c ORDER BY id DESC "
-                                 "LIMIT 1",
-                                 e);
+    /* Only this connection adds dictionaries (train, which waits for the write-behind), so
+     * no row still waiting to be written can change the answer. */
+    sqlite3_stmt *s =
+        sq_prepare_concurrent(st,
+                              "SELECT id, trained_rows, dictionary FROM text_dictionaries "
+                              "WHERE table_name = :t AND column_name = :c ORDER BY id DESC "
+                              "LIMIT 1",
+                              e);
     if (!s)
         return -1;
     sq_bind_text(s, ":t", PACKED[k].table);
     sq_bind_text(s, ":c", PACKED[k].column);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW && sqlite3_column_int(s, 0) != c->dict_id) {
+        /* the write-behind packs with the dictionary it replaces: let it finish first */
+        if (sq_writer_wait(*sq_writer_of(st), e) != 0) {
+            sqlite3_reset(s);
+            return -1;
+        }
         ZSTD_CDict *cd = ZSTD_createCDict(sqlite3_column_blob(s, 2),
                                           (size_t)sqlite3_column_bytes(s, 2), PACK_LEVEL);
         if (!cd)
@@ -427,6 +435,25 @@ static int dictionaries(struct store *st)
     return n;
 }
 
+/* The table's highest id, counting the rows the write-behind holds: the same figure whenever
+ * the write-behind happens to be, so that a load trains at the same row every time. */
+static long long table_rows(struct store *st, const char *table, struct err *e)
+{
+    struct sq_writer *w = *sq_writer_of(st);
+    const struct resource *r = resource_by_name(table);
+    long long last = w && r ? sq_writer_last_id(w, r) : -1;
+    if (last >= 0)
+        return last;
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", table);
+    sqlite3_stmt *s = sq_prepare(st, sql, e);
+    if (!s)
+        return -1;
+    long long rows = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    sqlite3_reset(s);
+    return rows;
+}
+
 int sq_packer_before_write(struct store *st, struct sq_packer *p, const char *table, bool insert,
                            struct err *e)
 {
@@ -437,13 +464,9 @@ int sq_packer_before_write(struct store *st, struct sq_packer *p, const char *ta
             continue;
         if (look(st, k, c, e) != 0)
             return -1;
-        char sql[128];
-        snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s", table);
-        sqlite3_stmt *s = sq_prepare(st, sql, e);
-        if (!s)
+        long long rows = table_rows(st, table, e);
+        if (rows < 0)
             return -1;
-        long long rows = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-        sqlite3_reset(s);
         long long due = c->dict_id ? c->trained_rows * TRAIN_GROWTH : TRAIN_FIRST;
         if (c->tried_rows * TRAIN_GROWTH > due)
             due = c->tried_rows * TRAIN_GROWTH;

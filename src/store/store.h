@@ -137,6 +137,12 @@ int store_reindex(struct store *st, struct err *e);
  * rebuilds the index from the rows when the load changed or deleted what it cannot follow. Whatever
  * fails in between is rolled back with the transaction, the triggers' removal included. */
 int store_bulk_begin(struct store *st, struct err *e);
+/* Connections opened after this call are serialized, and a bulk load on one writes behind:
+ * its rows' writes run on a second thread while the caller goes on (gen). Called once,
+ * before opening. */
+void store_use_write_behind(void);
+/* How many times the caller has waited for the write-behind (a figure for gen). */
+long long store_write_behind_waits(struct store *st);
 int store_bulk_end(struct store *st, struct err *e);
 /* How long the last store_bulk_end on this connection spent on each of its steps, in seconds:
  * the secondary indexes built by sorting, the roll-up tables, the search index; and whether

@@ -176,6 +176,18 @@ static void test_covers_own_resolution_only(void **state)
     fx_begin(f);
     fx_update_fails(f, &res_tasks, t, E_INVALID_FIELD, "covers[0]", "{\"covers\": [4242]}");
     store_rollback(f->st);
+
+    /* A new list replaces the old one, whether it keeps some of its items or none. */
+    fx_begin(f);
+    json_decref(fx_update(f, &res_tasks, t, "{\"covers\": [%lld]}", w.i1b));
+    o = fx_get(f, &res_tasks, t);
+    FX_IDS(json_object_get(o, "covers"), w.i1b);
+    json_decref(o);
+    json_decref(fx_update(f, &res_tasks, t, "{\"covers\": [%lld]}", w.i1));
+    o = fx_get(f, &res_tasks, t);
+    FX_IDS(json_object_get(o, "covers"), w.i1);
+    json_decref(o);
+    fx_commit(f);
 }
 
 /* ---- the effective due date ---- */

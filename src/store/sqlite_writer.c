@@ -326,7 +326,7 @@ static void *writer_main(void *arg)
         for (int i = 0; !failed && i < b->nops; i++)
             failed = write_op(w, b, &b->ops[i]) != 0;
         pthread_mutex_lock(&w->lock);
-        w->failed = failed;
+        __atomic_store_n(&w->failed, failed, __ATOMIC_RELEASE); /* after w->error */
         w->tail++;
         pthread_cond_broadcast(&w->idle);
     }
@@ -493,7 +493,7 @@ long long sq_writer_last_id(struct sq_writer *w, const struct resource *r)
 int sq_writer_new_id(struct sq_writer *w, const struct resource *r, long long *id, struct err *e)
 {
     int res = resource_index(r), rc = 0;
-    if (w->failed)
+    if (__atomic_load_n(&w->failed, __ATOMIC_ACQUIRE)) /* read without the lock, each row */
         return sq_writer_wait(w, e);
     if (res < 0 || res >= BULK_RESOURCES)
         return err_set(e, E_INTERNAL, NULL, "sq_writer_new_id: %s", r->name);
@@ -513,7 +513,7 @@ int sq_writer_queue(struct sq_writer *w, bool update, const struct resource *r, 
                     uint64_t set, const int *fields, json_t *const *values, int n, json_t *obj,
                     struct err *e)
 {
-    if (w->failed)
+    if (__atomic_load_n(&w->failed, __ATOMIC_ACQUIRE)) /* read without the lock, each row */
         return sq_writer_wait(w, e);
     struct batch *b = w->filling;
     int res = resource_index(r);

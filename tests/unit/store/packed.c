@@ -150,6 +150,9 @@ static void test_dictionary_after_enough_rows_and_every_row_reads_back(void **st
     /* Trained at the first look after ten thousand rows: all but about a thousand after. */
     assert_true(packed >= 2 * FIRST - 1100 && packed < 2 * FIRST + 1);
     assert_true(scalar(f, "SELECT count(*) FROM tasks WHERE typeof(output) = 'blob'") == packed);
+    /* One text against one dictionary packs to one value, packed afresh or from memory. */
+    assert_int_equal(
+        scalar(f, "SELECT count(DISTINCT output) FROM tasks WHERE typeof(output) = 'blob'"), 1);
     long long plain_bytes = scalar(f, "SELECT sum(length(CAST(title AS BLOB))) FROM tasks WHERE "
                                       "typeof(title) = 'text'"),
               plain_rows = scalar(f, "SELECT count(*) FROM tasks WHERE typeof(title) = 'text'"),

@@ -56,6 +56,8 @@ bool sq_search_touches(const struct resource *r, json_t *obj);
 /* The words the index holds for row id whose searched fields are vals[0..n): malloc'd, ""
  * when they have none. The one definition of them, for every path that indexes a row. */
 char *sq_index_words(long long id, const char *const *vals, int n);
+/* The same from the fields' folded texts (text_fold), for a caller that folds them itself. */
+char *sq_index_words_folded(long long id, const char *const *folded, int n);
 /* The search index of a bulk load built on a second thread while its rows are written
  * (sqlite_side_index.c). sq_side_start: NULL when it cannot serve this load (a searchable
  * table holds rows already, an in-memory database, no thread); sq_side_note: a row inserted;

@@ -115,20 +115,23 @@ static void buf_put(struct buf *b, const char *s, size_t n)
  * vals[0]'s folded words, then those of the others each followed by "_", then the row's window
  * ("_6": ids 6·2^22 to 7·2^22 - 1; see WINDOW_BITS). Malloc'd; "" when the fields have no word, so
  * that such a row is not indexed at all. */
-char *sq_index_words(long long id, const char *const *vals, int n)
+char *sq_index_words_folded(long long id, const char *const *folded, int n)
 {
     struct buf b = {0};
     buf_put(&b, "", 0);
     for (int i = 0; i < n; i++) {
-        char *f = vals[i] ? text_fold(vals[i]) : NULL, *save = NULL;
-        for (char *w = f ? strtok_r(f, " ", &save) : NULL; w; w = strtok_r(NULL, " ", &save)) {
-            if (b.len)
-                buf_put(&b, " ", 1);
-            buf_put(&b, w, strlen(w));
-            if (i > 0)
-                buf_put(&b, "_", 1);
+        for (const char *w = folded[i]; w && *w;) {
+            size_t len = strcspn(w, " ");
+            if (len) {
+                if (b.len)
+                    buf_put(&b, " ", 1);
+                buf_put(&b, w, len);
+                if (i > 0)
+                    buf_put(&b, "_", 1);
+            }
+            w += len;
+            w += strspn(w, " ");
         }
-        free(f);
     }
     if (b.len) {
         char window[48];
@@ -136,6 +139,17 @@ char *sq_index_words(long long id, const char *const *vals, int n)
         buf_put(&b, window, (size_t)len);
     }
     return b.p;
+}
+
+char *sq_index_words(long long id, const char *const *vals, int n)
+{
+    char *folded[SQ_MAX_SEARCH_FIELDS] = {0};
+    for (int i = 0; i < n && i < SQ_MAX_SEARCH_FIELDS; i++)
+        folded[i] = vals[i] ? text_fold(vals[i]) : NULL;
+    char *words = sq_index_words_folded(id, (const char *const *)folded, n);
+    for (int i = 0; i < n && i < SQ_MAX_SEARCH_FIELDS; i++)
+        free(folded[i]);
+    return words;
 }
 
 /* search_fold(id, label, other, …): the words the index holds for a row, for the triggers

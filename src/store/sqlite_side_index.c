@@ -37,6 +37,7 @@
 #include <unistd.h>
 #include "domain/nouns.h"
 #include "store/sqlite_internal.h"
+#include "util/text.h"
 
 enum { SIDE_BATCH = 4096, SIDE_QUEUE = 8, CHUNK_BYTES = 32 << 20, MAX_SOURCES = 16 };
 
@@ -82,7 +83,38 @@ struct sq_side {
     bool spoiled;                  /* the writer's own */
     struct side_batch *filling;    /* the writer's own: not handed over yet */
     struct side_chunk chunk[MAX_SOURCES];
+    struct fold_memo *memo[SQ_MAX_SEARCH_FIELDS]; /* the side thread's own, by field */
 };
+
+/* A value folded lately: a load repeats its values (the expected output of a personal-plan
+ * item is one text in 25 million rows at the country tier), and folding is the side thread's
+ * biggest cost after FTS5's own. */
+struct fold_memo {
+    unsigned long long hash;
+    char *text, *folded;
+};
+
+enum { FOLD_MEMO = 4096 };
+
+/* Field k's text folded, valid until field k's next: each field has its own slots, so that
+ * the fields of one row never push each other out. */
+static const char *folded_of(struct sq_side *s, int k, const char *text)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (const char *p = text; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    if (!s->memo[k] && !(s->memo[k] = calloc(FOLD_MEMO, sizeof *s->memo[k])))
+        abort();
+    struct fold_memo *m = &s->memo[k][h % FOLD_MEMO];
+    if (!m->text || m->hash != h || strcmp(m->text, text) != 0) {
+        free(m->text);
+        free(m->folded);
+        *m = (struct fold_memo){h, strdup(text), text_fold(text)}; /* folded may be NULL */
+        if (!m->text)
+            abort();
+    }
+    return m->folded;
+}
 
 static void batch_free(struct side_batch *b)
 {
@@ -148,10 +180,10 @@ static void fold_into_chunks(struct sq_side *s, struct side_batch *b)
 {
     for (int i = 0; i < b->n; i++) {
         struct side_input *in = &b->row[i];
-        const char *vals[SQ_MAX_SEARCH_FIELDS];
+        const char *folded[SQ_MAX_SEARCH_FIELDS];
         for (int k = 0; k < in->nfields; k++)
-            vals[k] = in->vals[k] < 0 ? NULL : b->text + in->vals[k];
-        struct side_row row = {in->id, sq_index_words(in->id, vals, in->nfields)};
+            folded[k] = in->vals[k] < 0 ? NULL : folded_of(s, k, b->text + in->vals[k]);
+        struct side_row row = {in->id, sq_index_words_folded(in->id, folded, in->nfields)};
         chunk_add(s, &s->chunk[in->source], row);
     }
 }
@@ -454,6 +486,13 @@ void sq_side_free(struct sq_side *s)
     batch_free(s->filling);
     for (int i = 0; i < s->nspare; i++)
         batch_free(s->spare[i]);
+    for (int k = 0; k < SQ_MAX_SEARCH_FIELDS; k++) {
+        for (int i = 0; s->memo[k] && i < FOLD_MEMO; i++) {
+            free(s->memo[k][i].text);
+            free(s->memo[k][i].folded);
+        }
+        free(s->memo[k]);
+    }
     for (int k = 0; k < MAX_SOURCES; k++) {
         struct side_chunk *c = &s->chunk[k];
         for (size_t i = 0; i < c->n; i++)

@@ -215,11 +215,8 @@ static void cell_put(struct batch *b, int field, json_t *v)
 static sqlite3_stmt *stmt_for(struct sq_writer *w, const struct resource *r, uint64_t set, int kind)
 {
     for (int i = 0; i < w->nstmts; i++)
-        if (w->stmts[i].r == r && w->stmts[i].set == set && w->stmts[i].kind == kind) {
-            sqlite3_reset(w->stmts[i].stmt);
-            sqlite3_clear_bindings(w->stmts[i].stmt);
-            return w->stmts[i].stmt;
-        }
+        if (w->stmts[i].r == r && w->stmts[i].set == set && w->stmts[i].kind == kind)
+            return w->stmts[i].stmt; /* reset by step(); each write binds all its parameters */
     char sql[8400];
     if (kind == 0)
         sq_insert_sql(r, set, sql, sizeof sql);

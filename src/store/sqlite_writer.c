@@ -8,14 +8,19 @@
  * row's id is known before its INSERT runs), copies each row's values into a batch, and hands
  * full batches over in order. The connection is opened serialized (SQLITE_OPEN_FULLMUTEX), so
  * the caller may still read through it while the writer writes; what it must not read there
- * is a row still waiting in a batch. Two kinds of reads keep the overlap:
+ * is a row still waiting in a batch. Three things keep the two threads apart:
  *   - reads of a row by id (store_get_ints, store_exists, store_org_path) ask sq_writer_lookup
  *     first: the newest waiting values of the row's columns, laid over what the database
- *     holds, are exactly what the database will hold once the batches are written;
+ *     holds, are exactly what the database will hold once the batches are written; sqlite.c
+ *     keeps what they read until a change to the row's table is queued (each read through the
+ *     shared connection waits for the writer's step in progress);
+ *   - a table that held every id from 1 to its last when the load first wrote to it, and has
+ *     been given only the next id since, holds a row by id without asking (sq_writer_known);
  *   - reads that no waiting row can change (the dictionaries of packed text) go on as they are.
  * Every other statement of the caller's thread first waits for every batch to be written
  * (sq_prepare calls sq_writer_wait), so that it sees the database as if the writes had been
- * made where they were asked for.
+ * made where they were asked for. A row that only SQLite would refuse (an id already taken)
+ * is refused late: at the next wait, which fails the load.
  *
  * A failed write stops the writer: the batches after it are dropped, the caller's next write
  * or wait reports the error, and the caller rolls the transaction back as it would have.
@@ -74,10 +79,12 @@ struct batch {
     int slots[HASH_SLOTS]; /* newest op + 1 of a (res, id), 0 when empty */
 };
 
+enum stmt_kind { STMT_INSERT, STMT_UPDATE, STMT_LINK_INSERT, STMT_LINK_DELETE };
+
 struct wstmt {
     const struct resource *r;
-    uint64_t set;
-    int kind; /* 0 insert, 1 update, 2 link insert, 3 link delete (set: the field index) */
+    uint64_t set; /* the fields bound; for links, the list field's index */
+    enum stmt_kind kind;
     sqlite3_stmt *stmt;
 };
 
@@ -212,20 +219,22 @@ static void cell_put(struct batch *b, int field, json_t *v)
 
 /* ---- the writer's thread ---- */
 
-static sqlite3_stmt *stmt_for(struct sq_writer *w, const struct resource *r, uint64_t set, int kind)
+static sqlite3_stmt *stmt_for(struct sq_writer *w, const struct resource *r, uint64_t set,
+                              enum stmt_kind kind)
 {
     for (int i = 0; i < w->nstmts; i++)
         if (w->stmts[i].r == r && w->stmts[i].set == set && w->stmts[i].kind == kind)
             return w->stmts[i].stmt; /* reset by step(); each write binds all its parameters */
     char sql[8400];
-    if (kind == 0)
+    if (kind == STMT_INSERT)
         sq_insert_sql(r, set, sql, sizeof sql);
-    else if (kind == 1)
+    else if (kind == STMT_UPDATE)
         sq_update_sql(r, set, sql, sizeof sql);
     else
         snprintf(sql, sizeof sql,
-                 kind == 2 ? "INSERT INTO %s__%s (owner_id, ref_id, pos) VALUES (?1, ?2, ?3)"
-                           : "DELETE FROM %s__%s WHERE owner_id = ?1",
+                 kind == STMT_LINK_INSERT
+                     ? "INSERT INTO %s__%s (owner_id, ref_id, pos) VALUES (?1, ?2, ?3)"
+                     : "DELETE FROM %s__%s WHERE owner_id = ?1",
                  r->name, r->fields[set].name);
     if (w->nstmts == MAX_STMTS) { /* many shapes: start over rather than grow */
         for (int i = 0; i < w->nstmts; i++)
@@ -253,7 +262,7 @@ static int step(struct sq_writer *w, sqlite3_stmt *s)
 static int write_op(struct sq_writer *w, const struct batch *b, const struct wop *op)
 {
     const struct resource *r = resources[op->res];
-    sqlite3_stmt *s = stmt_for(w, r, op->set, op->update);
+    sqlite3_stmt *s = stmt_for(w, r, op->set, op->update ? STMT_UPDATE : STMT_INSERT);
     for (int k = 0; s && k < op->ncells; k++) {
         const struct wcell *c = &b->cells[op->cell0 + k];
         const struct field *f = &r->fields[c->field];
@@ -288,14 +297,14 @@ static int write_op(struct sq_writer *w, const struct batch *b, const struct wop
     for (int k = 0; k < op->nlinks; k++) {
         const struct wlink *l = &b->links[op->link0 + k];
         if (op->update) {
-            sqlite3_stmt *d = stmt_for(w, r, (uint64_t)l->field, 3);
+            sqlite3_stmt *d = stmt_for(w, r, (uint64_t)l->field, STMT_LINK_DELETE);
             if (d)
                 sqlite3_bind_int64(d, 1, op->id);
             if (step(w, d) != 0)
                 return -1;
         }
         for (int i = 0; i < l->n; i++) {
-            sqlite3_stmt *li = stmt_for(w, r, (uint64_t)l->field, 2);
+            sqlite3_stmt *li = stmt_for(w, r, (uint64_t)l->field, STMT_LINK_INSERT);
             if (li) {
                 sqlite3_bind_int64(li, 1, op->id);
                 sqlite3_bind_int64(li, 2, b->refs[l->ref0 + i]);

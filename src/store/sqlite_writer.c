@@ -223,8 +223,11 @@ static sqlite3_stmt *stmt_for(struct sq_writer *w, const struct resource *r, uin
                               enum stmt_kind kind)
 {
     for (int i = 0; i < w->nstmts; i++)
-        if (w->stmts[i].r == r && w->stmts[i].set == set && w->stmts[i].kind == kind)
-            return w->stmts[i].stmt; /* reset by step(); each write binds all its parameters */
+        if (w->stmts[i].r == r && w->stmts[i].set == set && w->stmts[i].kind == kind) {
+            sqlite3_reset(w->stmts[i].stmt);
+            sqlite3_clear_bindings(w->stmts[i].stmt);
+            return w->stmts[i].stmt;
+        }
     char sql[8400];
     if (kind == STMT_INSERT)
         sq_insert_sql(r, set, sql, sizeof sql);

@@ -34,6 +34,9 @@ static long long orgs[ORGS], programs[PROGRAMS], resolutions[2], terms[2];
 static long long tasks[TASKS * 2];
 static int ntasks;
 static long long disseminations[10];
+/* One program's id is 900000: the bulk load's roll-ups then join programs in SQL, where
+ * dense ids are read into arrays. */
+static bool sparse_program;
 
 /* Tries a write; a refused one (a cycle, a lead outside the subtree) changes nothing. */
 static void try_update(struct fx *f, const struct resource *r, long long id, const char *json)
@@ -141,6 +144,18 @@ static void build_data(struct fx *f)
                                 "{\"org_id\":%lld,\"kind\":\"action_program\",\"title\":\"CT %d\","
                                 "\"status\":\"%s\",\"adopted_on\":\"2020-10-01\"%s}",
                                 orgs[pick(ORGS)], i, pick(2) ? "adopted" : "draft", res);
+        if (sparse_program && i == PROGRAMS - 1) { /* its id far past the others */
+            json_t *body = fx_json("{\"org_id\":%lld,\"kind\":\"work_program\",\"title\":"
+                                   "\"CT xa\",\"resolution_id\":%lld}",
+                                   orgs[pick(ORGS)], resolutions[0]);
+            struct err e = {0};
+            json_t *out = resource_create(f->st, &res_programs, body, 900000, &f->actor, &e);
+            if (!out)
+                fail_msg("program 900000: %s", e.message);
+            programs[i] = obj_int(out, "id");
+            json_decref(out);
+            json_decref(body);
+        }
     }
     for (int i = 0; i < TASKS; i++)
         new_task(f);
@@ -261,6 +276,13 @@ static void test_bulk_load_matches_recomputation(void **state)
     fx_commit(f);
 }
 
+static void test_bulk_load_with_sparse_program_ids(void **state)
+{
+    sparse_program = true;
+    test_bulk_load_matches_recomputation(state);
+    sparse_program = false;
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -268,6 +290,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_rollup_matches_recomputation, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_bulk_load_matches_recomputation, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_load_with_sparse_program_ids, fx_setup,
                                         fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

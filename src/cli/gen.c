@@ -127,7 +127,7 @@ static void commit_now(struct gen *g)
         return;
     struct err e = {0};
     double t = now_s();
-    if (store_commit(g->st, &e) != 0 || store_begin(g->st, true, &e) != 0) {
+    if (store_bulk_commit(g->st, &e) != 0) {
         fail("gen: ghi không thành công / commit failed: %s", e.message);
         exit(1);
     }

@@ -606,6 +606,15 @@ int store_commit(struct store *st, struct err *e)
     return 0;
 }
 
+int store_bulk_commit(struct store *st, struct err *e)
+{
+    if (!st->writer)
+        return store_commit(st, e) != 0 ? -1 : store_begin(st, true, e);
+    memo_forget(st);
+    sq_packer_commit(st->packer);
+    return sq_writer_commit(st->writer, e);
+}
+
 void store_rollback(struct store *st)
 {
     writer_end(st, NULL); /* what it still holds is dropped with the rest */

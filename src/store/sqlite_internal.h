@@ -125,6 +125,9 @@ int sq_writer_queue(struct sq_writer *w, bool update, const struct resource *r, 
                     uint64_t set, const int *fields, json_t *const *values, int n, json_t *obj,
                     struct err *e);
 int sq_writer_wait(struct sq_writer *w, struct err *e);
+/* A COMMIT and a new BEGIN IMMEDIATE queued after the writes before it: 0, or -1 with e filled
+ * when an earlier write failed. */
+int sq_writer_commit(struct sq_writer *w, struct err *e);
 bool sq_writer_pending(const struct sq_writer *w);
 int sq_writer_lookup(struct sq_writer *w, const struct resource *r, long long id, int n,
                      const int *fields, struct sq_cell *out, bool *resolved);

@@ -262,8 +262,26 @@ static int step(struct sq_writer *w, sqlite3_stmt *s)
     return -1;
 }
 
+/* A queued commit (sq_writer_commit): what came before it is committed, and the writing goes
+ * on in a new transaction. */
+static int write_commit(struct sq_writer *w)
+{
+    static const char *const sql[] = {"COMMIT", "BEGIN IMMEDIATE"};
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *s = NULL;
+        sqlite3_prepare_v2(w->db, sql[i], -1, &s, NULL);
+        int rc = step(w, s);
+        sqlite3_finalize(s);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int write_op(struct sq_writer *w, const struct batch *b, const struct wop *op)
 {
+    if (op->res < 0)
+        return write_commit(w);
     const struct resource *r = resources[op->res];
     sqlite3_stmt *s = stmt_for(w, r, op->set, op->update ? STMT_UPDATE : STMT_INSERT);
     for (int k = 0; s && k < op->ncells; k++) {
@@ -549,6 +567,18 @@ int sq_writer_queue(struct sq_writer *w, bool update, const struct resource *r, 
     int *slot = slot_find(b, res, id);
     op->prev = *slot - 1;
     *slot = ++b->nops;
+    if (b->nops >= BATCH_OPS)
+        hand_over(w);
+    return 0;
+}
+
+int sq_writer_commit(struct sq_writer *w, struct err *e)
+{
+    if (__atomic_load_n(&w->failed, __ATOMIC_ACQUIRE))
+        return sq_writer_wait(w, e);
+    struct batch *b = w->filling;
+    b->ops = grow(b->ops, &b->cap_ops, b->nops + 1, sizeof *b->ops);
+    b->ops[b->nops++] = (struct wop){.res = -1, .prev = -1}; /* found by no lookup */
     if (b->nops >= BATCH_OPS)
         hand_over(w);
     return 0;

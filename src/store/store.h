@@ -141,6 +141,10 @@ int store_bulk_begin(struct store *st, struct err *e);
  * its rows' writes run on a second thread while the caller goes on (gen). Called once,
  * before opening. */
 void store_use_write_behind(void);
+/* Commits what a bulk load wrote so far and goes on in a new transaction; writing behind, the
+ * writer does it in its turn and the caller does not wait (a failure is reported by a later
+ * call, and the load is rolled back as a whole). */
+int store_bulk_commit(struct store *st, struct err *e);
 /* How many times the caller has waited for the write-behind (a figure for gen). */
 long long store_write_behind_waits(struct store *st);
 int store_bulk_end(struct store *st, struct err *e);

@@ -397,6 +397,13 @@ static int exec_each(struct store *st, const char *sql_of_rows, struct err *e)
     "'people', 'programs', 'tasks', 'tasks__coordinating_org_ids', 'tasks__covers', "              \
     "'task_updates', 'indicator_values'"
 
+/* Indexes that stay while a load writes: their key follows the rows' order (a program's tasks
+ * are written together, just after it; an org's people and plans together; a task's updates
+ * just after it), so each new entry goes at the right edge of the index, in pages already in
+ * the cache, which costs less than sorting them all at the end (tasks by program alone took
+ * 12 s of the country tier's finish). */
+#define BULK_KEPT_INDEXES "'tasks_program', 'people_org', 'programs_org', 'task_updates_task'"
+
 int store_bulk_begin(struct store *st, struct err *e)
 {
     if (sq_exec(st, "PRAGMA threads = 2", e) != 0)
@@ -409,7 +416,7 @@ int store_bulk_begin(struct store *st, struct err *e)
                 "WHERE type = 'trigger' AND name GLOB 'rollup_*'; "
                 "CREATE TEMP TABLE bulk_indexes AS SELECT name, sql FROM sqlite_schema "
                 "WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (" BULK_INDEXED_TABLES
-                ")",
+                ") AND name NOT IN (" BULK_KEPT_INDEXES ")",
                 e) != 0)
         return -1;
     /* A bigger page cache while the load lasts: the rows' tables and the roll-ups. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "http/http.h"
 #include "util/embedded.h"
+#include "util/text.h"
 
 static const char fallback_html[] =
     "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
@@ -79,9 +80,7 @@ int web_asset(struct request *q, struct response *res, struct err *e)
         body = zipped;
         res->content_encoding = "gzip";
     }
-    unsigned long long h = 1469598103934665603ULL;
-    for (size_t i = 0; i < f->len; i++)
-        h = (h ^ (unsigned char)f->data[i]) * 1099511628211ULL;
+    unsigned long long h = text_hash(f->data, f->len);
     snprintf(res->etag, sizeof res->etag, "\"%016llx%s\"", h, zipped ? "-gz" : "");
     res->content_type = content_type(name);
     res->cache_control = is_hashed(name) ? "public, max-age=31536000, immutable" : "no-cache";

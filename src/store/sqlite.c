@@ -19,6 +19,7 @@
 #include "store/sqlite_internal.h"
 #include "util/embedded.h"
 #include "util/period.h"
+#include "util/text.h"
 
 enum { STMT_CACHE = 192, INSERT_CACHE = 64, MEMO_RESOURCES = 32 };
 
@@ -94,7 +95,8 @@ static int writer_end(struct store *st, struct err *e)
  * progress (SQLite's mutex): the few reads each row's rules make (its orgs' paths, the items
  * it covers, whether its references exist) then cost more than they save. They are kept
  * here, per row and column list, for as long as nothing could have changed them: a queued
- * change forgets its row, and any other statement (sq_prepare, sq_exec) forgets them all. */
+ * change forgets what was kept of its table, and any other statement (sq_prepare, sq_exec,
+ * sq_rows) forgets everything. */
 enum { READ_SLOTS = 1 << 16, READ_INTS = 4 };
 
 struct read_slot {
@@ -114,10 +116,7 @@ struct read_cache {
 
 static unsigned long long columns_hash(const char *columns)
 {
-    unsigned long long h = 1469598103934665603ULL;
-    for (const char *p = columns; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return h | 1;
+    return text_hash(columns, strlen(columns)) | 1; /* 0 is "the row exists" */
 }
 
 /* The slot of (r, id, columns), or NULL when no write-behind runs. */
@@ -275,9 +274,7 @@ sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e)
 sqlite3_stmt *sq_prepare_concurrent(struct store *st, const char *sql, struct err *e)
 {
     struct cached_stmt *slot = NULL, *oldest = &st->cache[0];
-    unsigned long long hash = 1469598103934665603ULL;
-    for (const char *p = sql; *p; p++)
-        hash = (hash ^ (unsigned char)*p) * 1099511628211ULL;
+    unsigned long long hash = text_hash(sql, strlen(sql));
     for (int i = 0; i < STMT_CACHE; i++) {
         struct cached_stmt *c = &st->cache[i];
         if (c->sql && c->hash == hash && strcmp(c->sql, sql) == 0) {

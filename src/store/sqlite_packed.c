@@ -36,6 +36,7 @@
 #include <zdict.h>
 #include <zstd.h>
 #include "store/sqlite_internal.h"
+#include "util/text.h"
 
 enum {
     PACK_MARK = 0xF5, /* never the first byte of UTF-8 */
@@ -507,9 +508,7 @@ void *sq_pack(struct sq_packer *p, const char *table, const char *column, const 
     if (k < 0 || !p->col[k].cdict)
         return NULL;
     struct column_packer *c = &p->col[k];
-    unsigned long long h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+    unsigned long long h = text_hash(text, len);
     if (!c->memo && !(c->memo = calloc(PACK_MEMO, sizeof *c->memo)))
         abort();
     struct packed_memo *m = &c->memo[h % PACK_MEMO];

@@ -100,9 +100,7 @@ enum { FOLD_MEMO = 4096 };
  * the fields of one row never push each other out. */
 static const char *folded_of(struct sq_side *s, int k, const char *text)
 {
-    unsigned long long h = 1469598103934665603ULL;
-    for (const char *p = text; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    unsigned long long h = text_hash(text, strlen(text));
     if (!s->memo[k] && !(s->memo[k] = calloc(FOLD_MEMO, sizeof *s->memo[k])))
         abort();
     struct fold_memo *m = &s->memo[k][h % FOLD_MEMO];

@@ -1127,3 +1127,12 @@ enum text_encoding text_detect_encoding(const char *s, size_t len)
     enum text_encoding e = best_legacy((const unsigned char *)s, len, &score);
     return e != TEXT_UNKNOWN && score > 0 ? e : TEXT_UNKNOWN;
 }
+
+unsigned long long text_hash(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ULL;
+    return h;
+}

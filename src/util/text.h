@@ -42,6 +42,9 @@ char *text_sort_key(const char *s);
 
 /* Number of code points in valid UTF-8 s. */
 size_t text_length(const char *s);
+/* FNV-1a of n bytes: the one hash of caches keyed by text (statements, packed and folded
+ * values, ETags); not for anything an attacker could aim at. */
+unsigned long long text_hash(const void *p, size_t n);
 
 /* Legacy encodings seen in old Vietnamese documents. */
 enum text_encoding { TEXT_UTF8, TEXT_TCVN3, TEXT_VNI, TEXT_CP1258, TEXT_UNKNOWN };

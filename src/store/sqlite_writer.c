@@ -523,7 +523,10 @@ int sq_writer_new_id(struct sq_writer *w, const struct resource *r, long long *i
     if (__atomic_load_n(&w->failed, __ATOMIC_ACQUIRE)) /* read without the lock, each row */
         return sq_writer_wait(w, e);
     if (res < 0 || res >= BULK_RESOURCES)
-        return err_set(e, E_INTERNAL, NULL, "sq_writer_new_id: %s", r->name);
+        return err_set(e, E_INTERNAL, NULL,
+                       "Lỗi nội bộ: %s không ghi sau được (sq_writer_new_id). / Internal error: %s "
+                       "cannot be written behind.",
+                       r->name, r->name);
     long long last = last_id(w, res, e, &rc);
     if (rc)
         return -1;
@@ -545,7 +548,10 @@ int sq_writer_queue(struct sq_writer *w, bool update, const struct resource *r, 
     struct batch *b = w->filling;
     int res = resource_index(r);
     if (res < 0 || res >= BULK_RESOURCES)
-        return err_set(e, E_INTERNAL, NULL, "sq_writer_queue: %s", r->name);
+        return err_set(e, E_INTERNAL, NULL,
+                       "Lỗi nội bộ: %s không ghi sau được (sq_writer_queue). / Internal error: %s "
+                       "cannot be written behind.",
+                       r->name, r->name);
     b->ops = grow(b->ops, &b->cap_ops, b->nops + 1, sizeof *b->ops);
     struct wop *op = &b->ops[b->nops];
     *op = (struct wop){update, (short)res, id, set, b->ncells, n, b->nlinks, 0, -1};

@@ -47,7 +47,24 @@ static void note(struct run *r, const char *fmt, ...)
         r->ntrace += (size_t)n;
 }
 
-/* A create that may be refused; its id (0 when refused) goes into the trace. */
+/* A create (update: of row id) that may be refused, through the one write path; its outcome
+ * goes into the trace: the row's id, or the error's code and message. Returns the id, 0 when
+ * refused. */
+static long long try_write(struct run *r, const struct resource *res, long long id, bool update,
+                           const char *fmt, va_list ap)
+{
+    json_t *body = fx_vjson(fmt, ap);
+    struct err e = {0};
+    json_t *out = update ? resource_update(r->f.st, res, id, body, &r->f.actor, &e)
+                         : resource_create(r->f.st, res, body, id, &r->f.actor, &e);
+    long long made = out ? obj_int(out, "id") : 0;
+    note(r, "%s %s %lld %s %s;", update ? "u" : "c", res->name, made, out ? "" : err_name(e.code),
+         out ? "" : e.message);
+    json_decref(out);
+    json_decref(body);
+    return made;
+}
+
 static long long try_create(struct run *r, const struct resource *res, long long id,
                             const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static long long try_create(struct run *r, const struct resource *res, long long id,
@@ -55,14 +72,8 @@ static long long try_create(struct run *r, const struct resource *res, long long
 {
     va_list ap;
     va_start(ap, fmt);
-    json_t *body = fx_vjson(fmt, ap);
+    long long made = try_write(r, res, id, false, fmt, ap);
     va_end(ap);
-    struct err e = {0};
-    json_t *out = resource_create(r->f.st, res, body, id, &r->f.actor, &e);
-    long long made = out ? obj_int(out, "id") : 0;
-    note(r, "%s %lld %s;", res->name, made, out ? "" : err_name(e.code));
-    json_decref(out);
-    json_decref(body);
     return made;
 }
 
@@ -73,13 +84,8 @@ static void try_update(struct run *r, const struct resource *res, long long id, 
 {
     va_list ap;
     va_start(ap, fmt);
-    json_t *body = fx_vjson(fmt, ap);
+    try_write(r, res, id, true, fmt, ap);
     va_end(ap);
-    struct err e = {0};
-    json_t *out = resource_update(r->f.st, res, id, body, &r->f.actor, &e);
-    note(r, "u %s %lld %s %s;", res->name, id, out ? "ok" : err_name(e.code), out ? "" : e.message);
-    json_decref(out);
-    json_decref(body);
 }
 
 static void new_task(struct run *r, long long program)

@@ -249,7 +249,8 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
         if (!json_is_string(v))
             break;
         const char *s = json_string_value(v);
-        if (strlen(s) != json_string_length(v) || !text_valid_utf8(s, strlen(s)))
+        struct text_scan scan; /* a NUL inside the string's length is refused here too */
+        if (!text_scan(s, json_string_length(v), &scan))
             return err_set(e, E_INVALID_FIELD, name,
                            "%s chứa ký tự không hợp lệ. / %s holds invalid characters.", name,
                            name);
@@ -290,7 +291,7 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
         }
         /* Text already in NFC (nearly all of it: the quick set) is kept as it came; the rest
          * is stored composed. */
-        bool kept = text_is_quick_nfc(s);
+        bool kept = scan.quick;
         char *nfc = kept ? NULL : text_nfc(s);
         if (!kept && !nfc)
             return err_set(e, E_INVALID_FIELD, name,
@@ -299,8 +300,10 @@ static int decode_value(struct store *st, const struct field *f, const char *nam
                            name, name);
         const char *t = kept ? s : nfc;
         size_t max = f->max > 0 ? (size_t)f->max : TEXT_DEFAULT_MAX;
-        size_t len = text_length(t);
-        bool blank = strspn(t, " \t\r\n") == strlen(t);
+        if (!kept) /* the composed text's own length; composing keeps it valid */
+            (void)text_scan(t, strlen(t), &scan);
+        size_t len = scan.length;
+        bool blank = scan.blank;
         if (len > max || ((f->flags & F_REQUIRED) && blank)) {
             free(nfc);
             if (blank)

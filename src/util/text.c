@@ -62,17 +62,23 @@ static char *sb_finish(struct sbuf *b)
 
 /* ---- UTF-8 ---- */
 
-bool text_valid_utf8(const char *s, size_t len)
+static bool in_quick_set(uint32_t cp);
+
+bool text_scan(const char *s, size_t len, struct text_scan *out)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    struct text_scan t = {0, true, true};
     while (p < end) {
         unsigned c = *p;
         if (c == 0)
             return false;
+        t.length++;
         if (c < 0x80) {
+            t.blank = t.blank && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
             p++;
             continue;
         }
+        t.blank = false;
         size_t n;
         uint32_t cp, min;
         /* 0x80–0xC1 are continuation bytes or always-overlong leads; 0xF5+ exceed U+10FFFF. */
@@ -94,9 +100,17 @@ bool text_valid_utf8(const char *s, size_t len)
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
             return false;
+        t.quick = t.quick && in_quick_set(cp);
         p += n + 1;
     }
+    if (out)
+        *out = t;
     return true;
+}
+
+bool text_valid_utf8(const char *s, size_t len)
+{
+    return text_scan(s, len, NULL);
 }
 
 /* Decodes one code point of valid UTF-8 at *p and advances *p. */

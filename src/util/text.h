@@ -13,6 +13,16 @@
 /* True when s[0..len) is well-formed UTF-8 with no NUL byte and no surrogate code point. */
 bool text_valid_utf8(const char *s, size_t len);
 
+/* What a decoder needs to know of a text, found in the one pass that validates it. */
+struct text_scan {
+    size_t length; /* in code points, as text_length */
+    bool quick;    /* all of it in the quick set, so already NFC (text_is_quick_nfc) */
+    bool blank;    /* nothing but spaces, tabs and line ends (or empty) */
+};
+
+/* text_valid_utf8, and when valid, *out (when not NULL) describes s. */
+bool text_scan(const char *s, size_t len, struct text_scan *out);
+
 /* NFC form of s (which must be valid UTF-8), also mapping deprecated U+0340/U+0341 to
  * U+0300/U+0301. NULL if s is not valid UTF-8. */
 char *text_nfc(const char *s);

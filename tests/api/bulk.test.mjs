@@ -154,6 +154,22 @@ describe('gen', () => {
     assert.ok(sample.length >= 4);
   });
 
+  test('every person generated has a title, cut at whole characters', () => {
+    // A grassroots committee member's title cut "Đảng ủy " at 9 bytes (it is 13), mid-letter:
+    // the title was not UTF-8, and the person was written without one. Such members come at
+    // a larger scale than this file's other loads: a province at 0.3 (24,000 people, 2 s).
+    const big = join(dir, 'people.db');
+    const r = run(['gen', '--tier', 'province', '--scale', '0.3', '--db', big]);
+    assert.equal(r.status, 0, r.stderr);
+    const q = spawnSync('sqlite3', [big, "SELECT count(*), count(title), sum(title LIKE 'Đảng ủy viên %'), sum(title LIKE '%viên Đảng ủy %') FROM people"], { encoding: 'utf8' });
+    assert.equal(q.status, 0, q.stderr);
+    const [people, titled, members, twice] = q.stdout.trim().split('|').map(Number);
+    assert.ok(people > 20000, `${people} people`);
+    assert.equal(titled, people, 'people with a title');
+    assert.ok(members > 100, `${members} grassroots committee members`);
+    assert.equal(twice, 0, 'titles naming the committee twice');
+  });
+
   test('every index and trigger the load took off is back, with its SQL', () => {
     const got = schemaOf(db);
     for (const name of ['tasks_lead', 'tasks_program', 'people_org', 'indicator_values_item_period', 'rollup_task_insert']) {

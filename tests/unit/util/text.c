@@ -110,6 +110,42 @@ static void test_length(void **state)
     assert_int_equal(text_length("Mo\xCC\x81ng"), 5); /* NFD counts the combining mark */
 }
 
+/* text_scan says what text_length, text_is_quick_nfc and a blank check say, in one pass, and
+ * refuses what text_valid_utf8 refuses. */
+static void test_scan(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"",
+                                        "   ",
+                                        " \t\r\n",
+                                        "Đảng bộ",
+                                        "Mo\xCC\x81ng",
+                                        "Móng Cái",
+                                        " a ",
+                                        "\xC2\xA0",
+                                        "ɏ",
+                                        "ɐ",
+                                        "Ḁ",
+                                        "ỿ",
+                                        "Ἀ",
+                                        "\xF0\x9F\x98\x80",
+                                        "Quý II/2021 — 6 tháng",
+                                        "x"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        const char *t = texts[i];
+        struct text_scan scan = {99, false, false};
+        assert_true(text_scan(t, strlen(t), &scan));
+        assert_int_equal(scan.length, text_length(t));
+        assert_int_equal(scan.quick, text_is_quick_nfc(t));
+        assert_int_equal(scan.blank, strspn(t, " \t\r\n") == strlen(t));
+    }
+    struct text_scan scan = {7, true, true};
+    assert_false(text_scan("ab\0cd", 5, &scan));
+    assert_false(text_scan("\xE1\xBA", 2, &scan)); /* ả cut after two of its bytes */
+    assert_int_equal(scan.length, 7);              /* *out is left alone on a refusal */
+    assert_true(text_scan("ab\0cd", 2, NULL));     /* only len bytes are looked at */
+}
+
 /* ---- NFC ---- */
 
 static void test_nfc(void **state)
@@ -634,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_valid_utf8_accepts),
         cmocka_unit_test(test_valid_utf8_rejects),
         cmocka_unit_test(test_length),
+        cmocka_unit_test(test_scan),
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_quick_set_is_nfc),
         cmocka_unit_test(test_quick_fold_matches_full),

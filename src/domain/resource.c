@@ -386,7 +386,7 @@ json_t *resource_decode(struct store *st, const struct resource *r, json_t *body
                 "Nội dung yêu cầu phải là một đối tượng JSON. / The body must be a JSON object.");
         return NULL;
     }
-    json_t *out = json_object();
+    json_t *out = json_object(); /* keyed by our own column names: no UTF-8 check (_nocheck) */
     for (const struct field *f = r->fields; f->name; f++) {
         if (f->flags & (F_READONLY | F_NOSTORE) || f->type == FT_ID || f->type == FT_TIMESTAMP)
             continue;
@@ -409,8 +409,8 @@ json_t *resource_decode(struct store *st, const struct resource *r, json_t *body
         }
         if (!v) {
             if (creating && f->def)
-                json_object_set_new(out, field_column(f),
-                                    json_loads(f->def, JSON_DECODE_ANY, NULL));
+                json_object_set_new_nocheck(out, field_column(f),
+                                            json_loads(f->def, JSON_DECODE_ANY, NULL));
             else if (creating && (f->flags & F_REQUIRED)) {
                 err_set(e, E_INVALID_FIELD, name, "Thiếu trường bắt buộc %s. / %s is required.",
                         name, name);
@@ -426,17 +426,17 @@ json_t *resource_decode(struct store *st, const struct resource *r, json_t *body
                         name, name);
                 goto fail;
             }
-            json_object_set_new(out, field_column(f),
-                                f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_OBJECTS
-                                    ? json_array()
-                                    : json_null());
+            json_object_set_new_nocheck(
+                out, field_column(f),
+                f->type == FT_REFS || f->type == FT_TEXTS || f->type == FT_OBJECTS ? json_array()
+                                                                                   : json_null());
             continue;
         }
         json_t *d = NULL;
         if (decode_value(st, f, name, v, &d, e) != 0)
             goto fail;
         if (d)
-            json_object_set_new(out, field_column(f), d);
+            json_object_set_new_nocheck(out, field_column(f), d);
     }
     return out;
 fail:

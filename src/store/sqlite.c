@@ -1102,8 +1102,10 @@ bool store_exists(struct store *st, const struct resource *r, long long id)
     int k = memo_slot(r);
     if (k >= 0 && st->in_txn && id > 0 && st->memo[k].known == id)
         return true;
+    if (sq_writer_known(st->writer, r, id)) /* before the cache: no memory to touch */
+        return true;
     struct read_slot *c = read_slot(st, r, id, 0);
-    if (read_hit(st, c, r, id, 0) || sq_writer_known(st->writer, r, id))
+    if (read_hit(st, c, r, id, 0))
         return true;
     if (sq_writer_lookup(st->writer, r, id, 0, NULL, NULL, NULL) == SQ_WAITING_ROW) {
         read_keep(st, c, r, id, 0, NULL, 0, NULL);

@@ -1115,12 +1115,16 @@ bool store_exists(struct store *st, const struct resource *r, long long id)
     char sql[256];
     snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE id = :id", r->name);
     struct err e = {0};
+    sq_writer_read_begin(st->writer);
     sqlite3_stmt *s = sq_prepare_concurrent(st, sql, &e);
+    if (s)
+        sq_bind_int(s, ":id", id);
+    bool found = s && sqlite3_step(s) == SQLITE_ROW;
+    if (s)
+        sqlite3_reset(s);
+    sq_writer_read_end(st->writer);
     if (!s)
         return false;
-    sq_bind_int(s, ":id", id);
-    bool found = sqlite3_step(s) == SQLITE_ROW;
-    sqlite3_reset(s);
     if (found && k >= 0 && st->in_txn)
         st->memo[k].known = id;
     if (found)
@@ -1135,16 +1139,22 @@ static int get_ints_stored(struct store *st, const struct resource *r, long long
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = :id", columns, r->name);
     struct err ignore = {0};
+    struct sq_writer *reading = concurrent ? st->writer : NULL;
+    sq_writer_read_begin(reading);
     sqlite3_stmt *s = concurrent ? sq_prepare_concurrent(st, sql, e ? e : &ignore)
                                  : sq_prepare(st, sql, e ? e : &ignore);
+    int rc = SQLITE_ERROR;
+    if (s) {
+        sq_bind_int(s, ":id", id);
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW && sqlite3_column_count(s) == n)
+            for (int i = 0; i < n; i++)
+                out[i] = sqlite3_column_int64(s, i);
+        sqlite3_reset(s);
+    }
+    sq_writer_read_end(reading);
     if (!s)
         return -1;
-    sq_bind_int(s, ":id", id);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW && sqlite3_column_count(s) == n)
-        for (int i = 0; i < n; i++)
-            out[i] = sqlite3_column_int64(s, i);
-    sqlite3_reset(s);
     if (rc == SQLITE_DONE)
         return resource_not_found(r, id, e);
     if (rc != SQLITE_ROW)
@@ -1308,16 +1318,21 @@ char *store_org_path(struct store *st, long long org_id)
         read_keep(st, c, &res_orgs, org_id, key, NULL, 0, cell.text);
     if (resolved)
         return cell.type == SQLITE_TEXT ? strdup(cell.text) : NULL;
+    struct sq_writer *reading = waiting == SQ_NOT_WAITING ? st->writer : NULL;
+    sq_writer_read_begin(reading);
     sqlite3_stmt *s = waiting == SQ_NOT_WAITING
                           ? sq_prepare_concurrent(st, "SELECT path FROM orgs WHERE id = :id", &e)
                           : sq_prepare(st, "SELECT path FROM orgs WHERE id = :id", &e);
+    char *path = NULL;
+    if (s) {
+        sq_bind_int(s, ":id", org_id);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            path = strdup((const char *)sqlite3_column_text(s, 0));
+        sqlite3_reset(s);
+    }
+    sq_writer_read_end(reading);
     if (!s)
         return NULL;
-    sq_bind_int(s, ":id", org_id);
-    char *path = NULL;
-    if (sqlite3_step(s) == SQLITE_ROW)
-        path = strdup((const char *)sqlite3_column_text(s, 0));
-    sqlite3_reset(s);
     if (path)
         read_keep(st, c, &res_orgs, org_id, key, NULL, 0, path);
     return path;

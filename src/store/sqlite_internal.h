@@ -137,6 +137,10 @@ long long sq_writer_last_id(struct sq_writer *w, const struct resource *r);
 bool sq_writer_known(const struct sq_writer *w, const struct resource *r, long long id);
 void sq_writer_deleted(struct sq_writer *w);
 long long sq_writer_waits(const struct sq_writer *w);
+/* A read of the caller's while the writer runs, from its statement's first call to its reset:
+ * the connection is the caller's for that long (nothing when w is NULL). */
+void sq_writer_read_begin(struct sq_writer *w);
+void sq_writer_read_end(struct sq_writer *w);
 void sq_writer_free(struct sq_writer *w);
 /* The write-behind of st (NULL when none); sq_writer_end waits for it and stops it. */
 struct sq_writer **sq_writer_of(struct store *st);

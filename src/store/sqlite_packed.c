@@ -340,18 +340,27 @@ static int look(struct store *st, int k, struct column_packer *c, struct err *e)
 {
     /* Only this connection adds dictionaries (train, which waits for the write-behind), so
      * no row still waiting to be written can change the answer. */
+    struct sq_writer *w = *sq_writer_of(st);
+    sq_writer_read_begin(w);
     sqlite3_stmt *s =
         sq_prepare_concurrent(st,
                               "SELECT id, trained_rows, dictionary FROM text_dictionaries "
                               "WHERE table_name = :t AND column_name = :c ORDER BY id DESC "
                               "LIMIT 1",
                               e);
+    int rc = SQLITE_ERROR;
+    if (s) {
+        sq_bind_text(s, ":t", PACKED[k].table);
+        sq_bind_text(s, ":c", PACKED[k].column);
+        rc = sqlite3_step(s);
+    }
+    bool newer = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != c->dict_id;
+    if (s && !newer)
+        sqlite3_reset(s);
+    sq_writer_read_end(w); /* before the wait below, which needs the writer to go on */
     if (!s)
         return -1;
-    sq_bind_text(s, ":t", PACKED[k].table);
-    sq_bind_text(s, ":c", PACKED[k].column);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW && sqlite3_column_int(s, 0) != c->dict_id) {
+    if (newer) {
         /* the write-behind packs with the dictionary it replaces: let it finish first */
         if (sq_writer_wait(*sq_writer_of(st), e) != 0) {
             sqlite3_reset(s);
@@ -365,8 +374,8 @@ static int look(struct store *st, int k, struct column_packer *c, struct err *e)
         c->cdict = cd;
         c->dict_id = sqlite3_column_int(s, 0);
         c->trained_rows = sqlite3_column_int64(s, 1);
+        sqlite3_reset(s);
     }
-    sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return sq_fail(st, rc, e);
     c->looked = true;

@@ -343,16 +343,6 @@ static int write_op(struct sq_writer *w, const struct batch *b, const struct wop
     return 0;
 }
 
-/* The writer takes the connection's mutex once for a row, where SQLite took it for each of
- * its calls (a dozen a row), and gives way between two rows to the caller's reads. Left to the
- * mutex alone, a read waited while the writer took it back call after call: the caller spent
- * a quarter of a load waiting to read one row. */
-static void let_readers_in(struct sq_writer *w)
-{
-    while (__atomic_load_n(&w->readers, __ATOMIC_ACQUIRE))
-        sched_yield();
-}
-
 /* A row takes the writer a few microseconds: a reader waits that long on the core it has
  * rather than sleep on the mutex and be woken (tens of microseconds on a busy machine). */
 enum { READER_SPINS = 4096 };
@@ -364,6 +354,23 @@ static void spin_pause(void)
 #elif defined(__aarch64__)
     __asm__ volatile("yield");
 #endif
+}
+
+/* The writer takes the connection's mutex once for a row, where SQLite took it for each of
+ * its calls (a dozen a row), and gives way between two rows to the caller's reads. Left to the
+ * mutex alone, a read waited while the writer took it back call after call: the caller spent
+ * a quarter of a load waiting to read one row. It waits for a read spinning first, as the
+ * reader does: a read takes microseconds, and yielding the core gave it to the side index's
+ * thread for a whole time slice. */
+enum { WRITER_SPINS = 8192 };
+
+static void let_readers_in(struct sq_writer *w)
+{
+    for (int i = 0; __atomic_load_n(&w->readers, __ATOMIC_ACQUIRE); i++)
+        if (i < WRITER_SPINS)
+            spin_pause();
+        else
+            sched_yield();
 }
 
 void sq_writer_read_begin(struct sq_writer *w)

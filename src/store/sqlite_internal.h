@@ -112,7 +112,7 @@ void sq_packed_forget(sqlite3 *db);
  * the highest id the table will hold; sq_writer_free: waits, then stops. */
 struct sq_writer;
 struct sq_cell {
-    int type; /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_NULL */
+    int type; /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_NULL; SQLITE_BLOB: packed */
     long long i;
     double d;
     const char *text; /* NUL-terminated, borrowed until the next write */

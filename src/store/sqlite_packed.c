@@ -25,8 +25,8 @@
  * Unpacking needs only the statement (sq_column_json has no store): each connection's
  * dictionaries and decompression context sit in a small registry keyed by its sqlite3 handle,
  * loaded on first use and dropped by sq_packed_forget when the connection closes. Only one
- * thread unpacks on a connection (a bulk load's write-behind packs, never unpacks), so only
- * finding its entry takes the lock.
+ * thread unpacks on a connection (a bulk load's write-behind neither packs nor unpacks: its
+ * rows come packed from the caller's thread), so only finding its entry takes the lock.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -355,17 +355,9 @@ static int look(struct store *st, int k, struct column_packer *c, struct err *e)
         rc = sqlite3_step(s);
     }
     bool newer = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != c->dict_id;
-    if (s && !newer)
-        sqlite3_reset(s);
-    sq_writer_read_end(w); /* before the wait below, which needs the writer to go on */
-    if (!s)
-        return -1;
+    /* Rows waiting to be written were packed already (sqlite_writer.c packs on this thread),
+     * so the new dictionary serves the next row at once. */
     if (newer) {
-        /* the write-behind packs with the dictionary it replaces: let it finish first */
-        if (sq_writer_wait(*sq_writer_of(st), e) != 0) {
-            sqlite3_reset(s);
-            return -1;
-        }
         ZSTD_CDict *cd = ZSTD_createCDict(sqlite3_column_blob(s, 2),
                                           (size_t)sqlite3_column_bytes(s, 2), PACK_LEVEL);
         if (!cd)
@@ -374,8 +366,12 @@ static int look(struct store *st, int k, struct column_packer *c, struct err *e)
         c->cdict = cd;
         c->dict_id = sqlite3_column_int(s, 0);
         c->trained_rows = sqlite3_column_int64(s, 1);
-        sqlite3_reset(s);
     }
+    if (s)
+        sqlite3_reset(s);
+    sq_writer_read_end(w);
+    if (!s)
+        return -1;
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return sq_fail(st, rc, e);
     c->looked = true;

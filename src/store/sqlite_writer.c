@@ -45,7 +45,7 @@ enum {
 /* One value of a row, as it will be bound: text lives in the batch's arena at off. */
 struct wcell {
     short field;        /* index in r->fields */
-    unsigned char type; /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_NULL */
+    unsigned char type; /* SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB (packed), NULL */
     long long i;
     double d;
     size_t off, len;
@@ -195,7 +195,11 @@ static size_t text_put(struct batch *b, const char *s, size_t n)
     return off;
 }
 
-static void cell_put(struct batch *b, int field, json_t *v)
+/* A text of a packed column (sqlite_packed.c) is packed here, on the caller's thread, and
+ * kept as the blob the writer binds: the writer was the slowest of a load's three threads
+ * (the caller waited for it), and zstd was a tenth of its work. */
+static void cell_put(struct sq_writer *w, const struct resource *r, struct batch *b, int field,
+                     json_t *v)
 {
     b->cells = grow(b->cells, &b->cap_cells, b->ncells + 1, sizeof *b->cells);
     struct wcell *c = &b->cells[b->ncells++];
@@ -210,9 +214,13 @@ static void cell_put(struct batch *b, int field, json_t *v)
         c->type = SQLITE_FLOAT;
         c->d = json_real_value(v);
     } else if (json_is_string(v)) {
-        c->type = SQLITE_TEXT;
-        c->len = json_string_length(v);
-        c->off = text_put(b, json_string_value(v), c->len);
+        size_t n = 0;
+        void *packed = sq_pack(sq_packer_of(w->st), r->name, field_column(&r->fields[field]),
+                               json_string_value(v), json_string_length(v), &n);
+        c->type = packed ? SQLITE_BLOB : SQLITE_TEXT;
+        c->len = packed ? n : json_string_length(v);
+        c->off = text_put(b, packed ? packed : json_string_value(v), c->len);
+        free(packed);
     } else if (v && !json_is_null(v)) { /* as bind_json_at: compact JSON text */
         char *t = json_dumps(v, JSON_COMPACT);
         c->type = SQLITE_TEXT;
@@ -291,10 +299,7 @@ static int write_op(struct sq_writer *w, const struct batch *b, const struct wop
     sqlite3_stmt *s = stmt_for(w, r, op->set, op->update ? STMT_UPDATE : STMT_INSERT);
     for (int k = 0; s && k < op->ncells; k++) {
         const struct wcell *c = &b->cells[op->cell0 + k];
-        const struct field *f = &r->fields[c->field];
         int at = k + 1;
-        size_t n = 0;
-        void *packed = NULL;
         switch (c->type) {
         case SQLITE_INTEGER:
             sqlite3_bind_int64(s, at, c->i);
@@ -303,12 +308,10 @@ static int write_op(struct sq_writer *w, const struct batch *b, const struct wop
             sqlite3_bind_double(s, at, c->d);
             break;
         case SQLITE_TEXT:
-            packed = sq_pack(sq_packer_of(w->st), r->name, field_column(f), b->text + c->off,
-                             c->len, &n);
-            if (packed)
-                sqlite3_bind_blob(s, at, packed, (int)n, free);
-            else
-                sqlite3_bind_text(s, at, b->text + c->off, (int)c->len, SQLITE_STATIC);
+            sqlite3_bind_text(s, at, b->text + c->off, (int)c->len, SQLITE_STATIC);
+            break;
+        case SQLITE_BLOB:
+            sqlite3_bind_blob(s, at, b->text + c->off, (int)c->len, SQLITE_STATIC);
             break;
         default:
             sqlite3_bind_null(s, at);
@@ -615,7 +618,7 @@ int sq_writer_queue(struct sq_writer *w, bool update, const struct resource *r, 
     struct wop *op = &b->ops[b->nops];
     *op = (struct wop){update, (short)res, id, set, b->ncells, n, b->nlinks, 0, -1};
     for (int i = 0; i < n; i++)
-        cell_put(b, fields[i], values[i]);
+        cell_put(w, r, b, fields[i], values[i]);
     for (int k = 0; r->fields[k].name; k++) {
         json_t *list =
             r->fields[k].type == FT_REFS ? json_object_get(obj, r->fields[k].name) : NULL;

@@ -346,6 +346,89 @@ static void test_a_failed_write_behind_is_reported_and_rolled_back(void **state)
     close_run(r);
 }
 
+/* Past TRAIN_FIRST tasks the titles and outputs are packed against a trained dictionary
+ * (sqlite_packed.c). Written behind, the caller's thread packs them as it queues them: the
+ * file must hold the same packed bytes as the load written in place, and read back as text. */
+enum { PACKED_TASKS = 12500 };
+
+static void packed_load(struct run *r)
+{
+    struct bulk_load bulk = {0};
+    struct err e = {0};
+    r->f.actor.bulk = &bulk;
+    fx_begin(&r->f);
+    assert_int_equal(store_bulk_begin(r->f.st, &e), 0);
+    long long org = try_create(r, &res_orgs, 0, "{\"name\":\"Tỉnh ủy\",\"kind\":\"province\"}");
+    long long term = try_create(r, &res_terms, 0,
+                                "{\"org_id\":%lld,\"starts_year\":2020,\"ends_year\":2025}", org);
+    long long res =
+        try_create(r, &res_resolutions, 0, "{\"term_id\":%lld,\"title\":\"Nghị quyết\"}", term);
+    long long program = try_create(r, &res_programs, 0,
+                                   "{\"org_id\":%lld,\"kind\":\"action_program\",\"title\":"
+                                   "\"Chương trình hành động\",\"resolution_id\":%lld}",
+                                   org, res);
+    for (int t = 0; t < PACKED_TASKS; t++) {
+        if (t % 1000 == 999)
+            assert_int_equal(store_bulk_commit(r->f.st, &e), 0);
+        try_create(r, &res_tasks, 0,
+                   "{\"program_id\":%lld,\"lead_org_id\":%lld,\"period\":\"%d\",\"title\":"
+                   "\"Thực hiện nhiệm vụ chuyển đổi số số %d tại cơ sở thứ %d của tỉnh\","
+                   "\"output\":\"Báo cáo kết quả thực hiện năm %d gửi Ban Thường vụ\"}",
+                   program, org, 2021 + t % 5, t, t % 97, 2021 + t % 5);
+    }
+    if (resource_bulk_finish(r->f.st, &r->f.actor, &e) != 0)
+        fail_msg("bulk finish: %s", e.message);
+    fx_commit(&r->f);
+    r->f.actor.bulk = NULL;
+}
+
+static long long packed_titles(const char *path)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT count(*) FROM tasks WHERE typeof(title) = 'blob' "
+                                        "AND typeof(output) = 'blob'",
+                                        -1, &s, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    long long n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
+static void test_packed_texts_written_behind_are_the_bytes_written_in_place(void **state)
+{
+    (void)state;
+    struct run *plain, *behind;
+    assert_int_equal(open_run(&plain), 0);
+    store_use_write_behind();
+    assert_int_equal(open_run(&behind), 0);
+    packed_load(plain);
+    packed_load(behind);
+    same(plain->trace, behind->trace, "the steps' outcomes");
+    /* the rows after the dictionary (and its first check, every 1,024 inserts) are packed */
+    long long packed = packed_titles(behind->f.path);
+    assert_true(packed > PACKED_TASKS - 10000 - 1100);
+    assert_int_equal(packed_titles(plain->f.path), packed);
+    char *a = dump_file(plain->f.path), *b = dump_file(behind->f.path);
+    same(a, b, "the files");
+    free(a);
+    free(b);
+    fx_begin(&behind->f);
+    json_t *last = fx_get(&behind->f, &res_tasks, PACKED_TASKS);
+    char want[200];
+    snprintf(want, sizeof want, "Thực hiện nhiệm vụ chuyển đổi số số %d tại cơ sở thứ %d của tỉnh",
+             PACKED_TASKS - 1, (PACKED_TASKS - 1) % 97);
+    assert_string_equal(obj_str(last, "title"), want);
+    json_decref(last);
+    fx_commit(&behind->f);
+    close_run(plain);
+    close_run(behind);
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -353,6 +436,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_write_behind_writes_what_writing_in_place_writes),
         cmocka_unit_test(test_a_failed_write_behind_is_reported_and_rolled_back),
+        cmocka_unit_test(test_packed_texts_written_behind_are_the_bytes_written_in_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,7 +65,7 @@ $(BUILD)/obj/%.o: src/%.c
 $(BUILD)/trienkhai: $(OBJ)
 	@echo "  LD   $@"
 	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
-	@ln -sf $(BUILD)/trienkhai trienkhai 2>/dev/null || true
+	@$(if $(SANITIZER),true,ln -sf $(BUILD)/trienkhai trienkhai 2>/dev/null || true) # ./trienkhai: the release build
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)

@@ -683,11 +683,12 @@ static void bind_column(struct store *st, sqlite3_stmt *s, int i, const struct r
                         const struct field *f, json_t *v)
 {
     size_t n = 0;
-    void *packed = json_is_string(v) ? sq_pack(st->packer, r->name, field_column(f),
-                                               json_string_value(v), json_string_length(v), &n)
-                                     : NULL;
+    const void *packed = json_is_string(v) ? sq_pack(st->packer, r->name, field_column(f),
+                                                     json_string_value(v), json_string_length(v),
+                                                     &n)
+                                           : NULL;
     if (packed)
-        sqlite3_bind_blob(s, i, packed, (int)n, free);
+        sqlite3_bind_blob(s, i, packed, (int)n, SQLITE_TRANSIENT);
     else
         bind_json_at(s, i, v);
 }

@@ -87,8 +87,9 @@ void sq_packer_commit(struct sq_packer *p);
 void sq_packer_rollback(struct sq_packer *p, sqlite3 *db);
 /* Index of a packed column, or -1. */
 int sq_packed_column(const char *table, const char *column);
-/* text packed for table.column (malloc'd, *packed_len bytes), or NULL when it stays plain. */
-void *sq_pack(struct sq_packer *p, const char *table, const char *column, const char *text,
+/* text packed for table.column (*packed_len bytes, borrowed: valid until the packer's next
+ * sq_pack), or NULL when it stays plain. */
+const void *sq_pack(struct sq_packer *p, const char *table, const char *column, const char *text,
               size_t len, size_t *packed_len);
 bool sq_is_packed(const void *p, size_t n);
 /* The text of a packed value read on db (malloc'd, NUL-terminated, *len bytes), or NULL. */

@@ -506,8 +506,8 @@ int sq_packer_before_write(struct store *st, struct sq_packer *p, const char *ta
     return 0;
 }
 
-void *sq_pack(struct sq_packer *p, const char *table, const char *column, const char *text,
-              size_t len, size_t *packed_len)
+const void *sq_pack(struct sq_packer *p, const char *table, const char *column,
+                    const char *text, size_t len, size_t *packed_len)
 {
     int k = len >= PACK_MIN ? sq_packed_column(table, column) : -1;
     if (k < 0 || !p->col[k].cdict)
@@ -517,37 +517,30 @@ void *sq_pack(struct sq_packer *p, const char *table, const char *column, const 
     if (!c->memo && !(c->memo = calloc(PACK_MEMO, sizeof *c->memo)))
         abort();
     struct packed_memo *m = &c->memo[h % PACK_MEMO];
-    if (m->text && m->hash == h && m->len == len && !memcmp(m->text, text, len)) {
-        if (!m->packed)
-            return NULL; /* it stayed plain */
-        void *copy = malloc(m->packed_len);
-        if (!copy)
+    if (!(m->text && m->hash == h && m->len == len && !memcmp(m->text, text, len))) {
+        size_t cap = ZSTD_compressBound(len) + 2;
+        unsigned char *out = malloc(cap);
+        if (!out)
             abort();
-        *packed_len = m->packed_len;
-        return memcpy(copy, m->packed, m->packed_len);
+        ZSTD_CCtx_refCDict(p->cctx, c->cdict);
+        size_t n = ZSTD_compress2(p->cctx, out + 2, cap - 2, text, len);
+        free(m->text);
+        free(m->packed);
+        *m = (struct packed_memo){h, malloc(len), NULL, len, 0};
+        if (!m->text)
+            abort();
+        memcpy(m->text, text, len);
+        if (ZSTD_isError(n) || n + 2 >= len) { /* nothing gained: plain */
+            free(out);
+            return NULL;
+        }
+        out[0] = PACK_MARK;
+        out[1] = (unsigned char)c->dict_id;
+        m->packed = (char *)out; /* the memo keeps the frame; the caller borrows it */
+        m->packed_len = n + 2;
     }
-    size_t cap = ZSTD_compressBound(len) + 2;
-    unsigned char *out = malloc(cap);
-    if (!out)
-        abort();
-    ZSTD_CCtx_refCDict(p->cctx, c->cdict);
-    size_t n = ZSTD_compress2(p->cctx, out + 2, cap - 2, text, len);
-    free(m->text);
-    free(m->packed);
-    *m = (struct packed_memo){h, malloc(len), NULL, len, 0};
-    if (!m->text)
-        abort();
-    memcpy(m->text, text, len);
-    if (ZSTD_isError(n) || n + 2 >= len) { /* nothing gained: plain */
-        free(out);
-        return NULL;
-    }
-    out[0] = PACK_MARK;
-    out[1] = (unsigned char)c->dict_id;
-    *packed_len = n + 2;
-    if (!(m->packed = malloc(n + 2)))
-        abort();
-    m->packed_len = n + 2;
-    memcpy(m->packed, out, n + 2);
-    return out;
+    if (!m->packed)
+        return NULL; /* it stayed plain */
+    *packed_len = m->packed_len;
+    return m->packed;
 }

@@ -52,6 +52,7 @@ struct store {
     struct sq_packer *packer; /* packed text (sqlite_packed.c) */
     struct store_bulk_times bulk_times;
     struct sq_side *side;     /* the search index of a bulk load, built beside it */
+    struct sq_tally *tally;   /* the roll-ups of a bulk load, counted as it writes */
     struct sq_writer *writer; /* a bulk load's write-behind (sqlite_writer.c), or NULL */
     long long bulk_waits;     /* how often the last one was waited for */
     struct read_cache *reads; /* with the write-behind only */
@@ -198,6 +199,11 @@ long long store_write_behind_waits(struct store *st)
 struct sq_side **sq_side_of(struct store *st)
 {
     return &st->side;
+}
+
+struct sq_tally **sq_tally_of(struct store *st)
+{
+    return &st->tally;
 }
 
 /* Tells the side index of a bulk load about a change it cannot follow: row r written with
@@ -560,6 +566,7 @@ void store_close(struct store *st)
         free(st->insert[i].sql);
     memo_forget(st);
     sq_side_free(st->side);
+    sq_tally_free(st->tally);
     sq_packer_free(st->packer);
     sq_packed_forget(st->db);
     sqlite3_close(st->db);
@@ -619,8 +626,10 @@ void store_rollback(struct store *st)
         sq_exec(st, "ROLLBACK", NULL);
     st->in_txn = false;
     memo_forget(st);
-    sq_side_free(st->side); /* what it holds may have been rolled back */
+    sq_side_free(st->side); /* what they hold may have been rolled back */
     st->side = NULL;
+    sq_tally_free(st->tally);
+    st->tally = NULL;
     if (st->packer)
         sq_packer_rollback(st->packer, st->db);
 }
@@ -683,10 +692,10 @@ static void bind_column(struct store *st, sqlite3_stmt *s, int i, const struct r
                         const struct field *f, json_t *v)
 {
     size_t n = 0;
-    const void *packed = json_is_string(v) ? sq_pack(st->packer, r->name, field_column(f),
-                                                     json_string_value(v), json_string_length(v),
-                                                     &n)
-                                           : NULL;
+    const void *packed = json_is_string(v)
+                             ? sq_pack(st->packer, r->name, field_column(f), json_string_value(v),
+                                       json_string_length(v), &n)
+                             : NULL;
     if (packed)
         sqlite3_bind_blob(s, i, packed, (int)n, SQLITE_TRANSIENT);
     else
@@ -842,6 +851,7 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
             return -1;
         if (st->side)
             sq_side_note(st->side, r, *id, obj);
+        sq_tally_insert(st->tally, r, *id, obj);
         return 0;
     }
     sqlite3_stmt *s = sq_prepare(st, insert_sql(st, r, set), e);
@@ -858,6 +868,7 @@ int store_insert(struct store *st, const struct resource *r, json_t *obj, long l
         return -1;
     if (st->side)
         sq_side_note(st->side, r, *id, obj);
+    sq_tally_insert(st->tally, r, *id, obj);
     return 0;
 }
 
@@ -866,6 +877,7 @@ int store_update(struct store *st, const struct resource *r, long long id, json_
 {
     memo_forget(st);
     side_changed(st, r, obj);
+    sq_tally_update(st->tally, r, id, obj);
     if (st->writer) {
         uint64_t set = 0;
         json_t *values[64];
@@ -923,6 +935,7 @@ int store_restore(struct store *st, const struct resource *r, long long id, json
 {
     memo_forget(st);
     side_changed(st, r, obj);
+    sq_tally_spoil(st->tally);
     char sets[4096] = "";
     for (const struct field *f = r->fields; f->name; f++) {
         bool column = stored_column(f) || f->type == FT_TIMESTAMP;
@@ -970,6 +983,7 @@ int store_delete(struct store *st, const struct resource *r, long long id, struc
     memo_forget(st);
     sq_writer_deleted(st->writer); /* and what its delete cascades to */
     side_changed(st, r, NULL);
+    sq_tally_spoil(st->tally);
     char sql[256];
     snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = :id", r->name);
     sqlite3_stmt *s = sq_prepare(st, sql, e);
@@ -1505,6 +1519,7 @@ int store_refresh_term_tasks(struct store *st, long long term_id, long long prog
                              struct err *e)
 {
     memo_forget(st);
+    sq_tally_spoil(st->tally);
     /* The last day of the term: 31 December of ends_year, as days since 1970-01-01; a
      * program without a resolution has no term, so its "term" tasks have no due day. */
     sqlite3_stmt *s = sq_prepare(

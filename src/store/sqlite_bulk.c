@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "domain/nouns.h"
 #include "store/sqlite_internal.h"
 
 /* Statements run in order; each is small enough to read against the trigger it replaces.
@@ -38,17 +39,6 @@ static const char *const REBUILD[] = {
     "INSERT INTO rollup_orgs (org_id, n) SELECT CAST(a.value AS INTEGER), count(*) "
     "FROM orgs o JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
     "WHERE o.path <> '' GROUP BY 1",
-    "INSERT INTO rollup_programs (org_id, term_year, total, adopted) "
-    "SELECT CAST(a.value AS INTEGER), CASE k.k WHEN 0 THEN 0 ELSE g.year END, sum(g.n), "
-    "  sum(g.adopted) "
-    "FROM (SELECT p.org_id AS org, tm.starts_year AS year, count(*) AS n, "
-    "        sum(coalesce(p.status = 'adopted', 0)) AS adopted "
-    "      FROM programs p LEFT JOIN resolutions rs ON rs.id = p.resolution_id "
-    "      LEFT JOIN terms tm ON tm.id = rs.term_id GROUP BY 1, 2) g "
-    "JOIN orgs o ON o.id = g.org "
-    "JOIN (SELECT 0 AS k UNION ALL SELECT 1) k ON k.k = 0 OR g.year IS NOT NULL "
-    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
-    "WHERE o.path <> '' GROUP BY 1, 2",
     /* A dissemination always names a resolution, so its term year is known. */
     "INSERT INTO rollup_dissemination (org_id, term_year, expected, attended) "
     "SELECT CAST(a.value AS INTEGER), CASE k.k WHEN 0 THEN 0 ELSE g.year END, sum(g.expected), "
@@ -61,6 +51,21 @@ static const char *const REBUILD[] = {
     "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
     "WHERE o.path <> '' GROUP BY 1, 2",
 };
+
+/* rollup_programs from the rows, when the load's programs were not counted as they were
+ * written (program_rollups). */
+static const char PROGRAMS_FROM_ROWS[] =
+    "INSERT INTO rollup_programs (org_id, term_year, total, adopted) "
+    "SELECT CAST(a.value AS INTEGER), CASE k.k WHEN 0 THEN 0 ELSE g.year END, sum(g.n), "
+    "  sum(g.adopted) "
+    "FROM (SELECT p.org_id AS org, tm.starts_year AS year, count(*) AS n, "
+    "        sum(coalesce(p.status = 'adopted', 0)) AS adopted "
+    "      FROM programs p LEFT JOIN resolutions rs ON rs.id = p.resolution_id "
+    "      LEFT JOIN terms tm ON tm.id = rs.term_id GROUP BY 1, 2) g "
+    "JOIN orgs o ON o.id = g.org "
+    "JOIN (SELECT 0 AS k UNION ALL SELECT 1) k ON k.k = 0 OR g.year IS NOT NULL "
+    "JOIN json_each('[' || replace(trim(o.path, '/'), '/', ',') || ']') a "
+    "WHERE o.path <> '' GROUP BY 1, 2";
 
 /* ---- the tasks' roll-ups (rollup_tasks, rollup_due) ----
  * Every task once, grouped by its two orgs (the program's and the lead), its program's term
@@ -226,6 +231,279 @@ static void group_task(struct agg *groups, long long porg, long long lorg, long 
     sums[1] += progress;
 }
 
+/* ---- the same groups, counted while the rows are written ----
+ * A load that only adds rows (gen, an import into a new file) can count its tasks' groups, and
+ * its programs', as it inserts them, on the caller's thread, which waits for the writer much of
+ * the time anyway: the finish then spreads the groups without reading the 27 million tasks back
+ * (most of its roll-ups' time at the country tier). A task's group needs its program's org and
+ * term year, so the load's programs, resolutions and terms are kept by id as they are
+ * inserted. An update of a task moves it between groups, which needs its old values: they are
+ * kept for the last RECENT tasks inserted, the ones a load updates (a task's progress reports
+ * follow it). Anything else the tally cannot follow spoils it, and the finish reads the rows
+ * as before: a task of a program it did not see inserted, an update of an older task, of a
+ * program's org, resolution or status, of a resolution's term, of a term's first year, a
+ * delete, a restore, a re-derivation of due days, a value of an unexpected type. */
+
+enum { RECENT = 1 << 14 };
+
+struct sq_tally {
+    bool spoiled;
+    struct agg tasks;    /* the key and sums of group_tasks */
+    struct agg programs; /* key org, year, year is NULL; sums n, adopted */
+    /* by id, 0 when not seen: a program's org, and its term year + 1 (-1: none); a
+     * resolution's term id (-1: none); a term's first year + 1 (-1: none) */
+    struct by_id {
+        long long *v;
+        size_t cap;
+    } program_org, program_year, resolution_term, term_year;
+    struct recent_task {
+        long long id, key[6], progress;
+        long long due_day; /* as stored, -1 for NULL */
+    } recent[RECENT];
+};
+
+struct sq_tally *sq_tally_start(void)
+{
+    struct sq_tally *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->tasks = (struct agg){.nkeys = 6, .nvals = 2};
+    t->programs = (struct agg){.nkeys = 3, .nvals = 2};
+    return t;
+}
+
+void sq_tally_free(struct sq_tally *t)
+{
+    if (!t)
+        return;
+    free(t->tasks.cells);
+    free(t->programs.cells);
+    free(t->program_org.v);
+    free(t->program_year.v);
+    free(t->resolution_term.v);
+    free(t->term_year.v);
+    free(t);
+}
+
+void sq_tally_spoil(struct sq_tally *t)
+{
+    if (t)
+        t->spoiled = true;
+}
+
+/* Ids beyond this are not kept in arrays (an import may name any id): they spoil the tally. */
+enum { TALLY_MAX_ID = 1 << 28 };
+
+static void by_id_set(struct sq_tally *t, struct by_id *b, long long id, long long v)
+{
+    if (id < 1 || id >= TALLY_MAX_ID) {
+        t->spoiled = true;
+        return;
+    }
+    if ((size_t)id >= b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap <= (size_t)id)
+            cap *= 2;
+        if (!(b->v = realloc(b->v, cap * sizeof *b->v)))
+            abort();
+        memset(b->v + b->cap, 0, (cap - b->cap) * sizeof *b->v);
+        b->cap = cap;
+    }
+    b->v[id] = v;
+}
+
+static long long by_id_get(const struct by_id *b, long long id)
+{
+    return id >= 1 && (size_t)id < b->cap ? b->v[id] : 0;
+}
+
+/* An integer column of obj as it is stored: *v, 0 for NULL or absent (as coalesce and
+ * sqlite3_column_int64 read them); false when it is neither an integer nor null. */
+static bool int_column(json_t *obj, const char *name, long long *v, bool *null)
+{
+    json_t *j = json_object_get(obj, name);
+    *null = !j || json_is_null(j);
+    *v = json_is_integer(j) ? json_integer_value(j) : 0;
+    return *null || json_is_integer(j);
+}
+
+/* A term year: its first year, PROGRAM_NO_TERM when there is none, or false when the tally
+ * did not see the rows that tell. */
+static bool year_of_resolution(struct sq_tally *t, json_t *resolution_id, long long *year)
+{
+    *year = PROGRAM_NO_TERM;
+    if (!resolution_id || json_is_null(resolution_id))
+        return true;
+    if (!json_is_integer(resolution_id))
+        return false;
+    long long term = by_id_get(&t->resolution_term, json_integer_value(resolution_id));
+    if (term == 0)
+        return false;
+    if (term < 0)
+        return true;
+    long long y = by_id_get(&t->term_year, term);
+    if (y == 0)
+        return false;
+    if (y > 0)
+        *year = y - 1;
+    return true;
+}
+
+static void count_program(struct sq_tally *t, long long id, json_t *obj)
+{
+    long long org, year;
+    bool null;
+    json_t *status = json_object_get(obj, "status");
+    if (!int_column(obj, "org_id", &org, &null) || null ||
+        !year_of_resolution(t, json_object_get(obj, "resolution_id"), &year) ||
+        (status && !json_is_string(status) && !json_is_null(status))) {
+        t->spoiled = true;
+        return;
+    }
+    by_id_set(t, &t->program_org, id, org);
+    by_id_set(t, &t->program_year, id, year == PROGRAM_NO_TERM ? -1 : year + 1);
+    long long key[] = {org, year == PROGRAM_NO_TERM ? 0 : year, year == PROGRAM_NO_TERM};
+    long long *sums = agg_find(&t->programs, key, true);
+    sums[0]++;
+    sums[1] += json_is_string(status) && !strcmp(json_string_value(status), "adopted");
+}
+
+/* A task's group key (as group_tasks makes it) from its stored values. */
+static bool task_key(struct sq_tally *t, const struct recent_task *k, long long program,
+                     long long lead, const char *status, long long *key)
+{
+    long long org = by_id_get(&t->program_org, program),
+              year = by_id_get(&t->program_year, program);
+    if (!org || !year)
+        return false;
+    int code = status_code((const unsigned char *)status);
+    bool open = code == NOT_STARTED || code == IN_PROGRESS;
+    key[0] = org;
+    key[1] = lead;
+    key[2] = year > 0 ? year - 1 : 0;
+    key[3] = year < 0;
+    key[4] = code;
+    key[5] = open && k->due_day >= 0 ? k->due_day : -1;
+    return true;
+}
+
+static void task_add(struct sq_tally *t, const struct recent_task *k, long long sign)
+{
+    long long *sums = agg_find(&t->tasks, k->key, true);
+    sums[0] += sign;
+    sums[1] += sign * k->progress;
+}
+
+/* The status code back as the text status_code reads; NULL for NULL. */
+static const char *status_text(long long code, const char *other)
+{
+    return code < OTHER_STATUS ? STATUSES[code] : code == OTHER_STATUS ? other : NULL;
+}
+
+/* A task inserted (old NULL) or changed by `obj` (old its recent values). */
+static void count_task(struct sq_tally *t, long long id, json_t *obj, struct recent_task *old)
+{
+    long long program, lead, progress, due;
+    bool np, nl, npr, nd;
+    json_t *status = json_object_get(obj, "status");
+    if (!int_column(obj, "program_id", &program, &np) ||
+        !int_column(obj, "lead_org_id", &lead, &nl) ||
+        !int_column(obj, "progress", &progress, &npr) || !int_column(obj, "due_day", &due, &nd) ||
+        (status && !json_is_string(status) && !json_is_null(status))) {
+        t->spoiled = true;
+        return;
+    }
+    struct recent_task now = {.id = id};
+    const char *text = status ? json_string_value(status) : NULL;
+    if (old) {
+        /* what obj leaves out keeps its old value; the program's key is read again when the
+         * program changes, from the tally's programs */
+        if (!json_object_get(obj, "program_id"))
+            program = -1;
+        if (!json_object_get(obj, "lead_org_id"))
+            lead = old->key[1];
+        if (!json_object_get(obj, "progress"))
+            progress = old->progress;
+        if (!json_object_get(obj, "due_day"))
+            due = old->due_day;
+        else if (nd)
+            due = -1;
+        if (!status)
+            text = status_text(old->key[4], "");
+    } else if (nd)
+        due = -1;
+    now.progress = progress;
+    now.due_day = due;
+    if (old && program == -1) {
+        memcpy(now.key, old->key, sizeof now.key);
+        now.key[1] = lead;
+        int code = status_code((const unsigned char *)text);
+        now.key[4] = code;
+        now.key[5] = (code == NOT_STARTED || code == IN_PROGRESS) && due >= 0 ? due : -1;
+    } else if (!task_key(t, &now, program, lead, text, now.key)) {
+        t->spoiled = true;
+        return;
+    }
+    if (old)
+        task_add(t, old, -1);
+    task_add(t, &now, 1);
+    t->recent[id % RECENT] = now;
+}
+
+void sq_tally_insert(struct sq_tally *t, const struct resource *r, long long id, json_t *obj)
+{
+    if (!t || t->spoiled)
+        return;
+    long long v;
+    bool null;
+    if (r == &res_tasks)
+        count_task(t, id, obj, NULL);
+    else if (r == &res_programs)
+        count_program(t, id, obj);
+    else if (r == &res_resolutions) {
+        if (!int_column(obj, "term_id", &v, &null))
+            t->spoiled = true;
+        else
+            by_id_set(t, &t->resolution_term, id, null ? -1 : v);
+    } else if (r == &res_terms) {
+        if (!int_column(obj, "starts_year", &v, &null))
+            t->spoiled = true;
+        else
+            by_id_set(t, &t->term_year, id, null ? -1 : v + 1);
+    }
+}
+
+static bool sets_any(json_t *obj, const char *const *columns)
+{
+    for (; *columns; columns++)
+        if (json_object_get(obj, *columns))
+            return true;
+    return false;
+}
+
+void sq_tally_update(struct sq_tally *t, const struct resource *r, long long id, json_t *obj)
+{
+    static const char *const task_columns[] = {"program_id", "lead_org_id", "status",
+                                               "progress",   "due_day",     NULL};
+    static const char *const program_columns[] = {"org_id", "resolution_id", "status", NULL};
+    static const char *const resolution_columns[] = {"term_id", NULL};
+    static const char *const term_columns[] = {"starts_year", NULL};
+    if (!t || t->spoiled)
+        return;
+    if (r == &res_tasks && sets_any(obj, task_columns)) {
+        struct recent_task *old = &t->recent[id % RECENT];
+        if (old->id != id) {
+            t->spoiled = true;
+            return;
+        }
+        struct recent_task before = *old;
+        count_task(t, id, obj, &before);
+    } else if ((r == &res_programs && sets_any(obj, program_columns)) ||
+               (r == &res_resolutions && sets_any(obj, resolution_columns)) ||
+               (r == &res_terms && sets_any(obj, term_columns)))
+        t->spoiled = true;
+}
+
 /* The tasks in groups: key porg, lorg, year, year is NULL, status, due day (-1: none); sums
  * n, progress. A task whose program is gone counts nowhere, as in the views' join. */
 static int group_tasks(struct store *st, struct agg *groups, struct err *e)
@@ -323,17 +601,48 @@ static int put_rows(struct store *st, const struct agg *a, const char *sql, stru
     return s ? 0 : -1;
 }
 
-static int task_rollups(struct store *st, struct err *e)
+/* rollup_programs from the programs' groups the tally counted (key org, year, year is NULL;
+ * sums n, adopted), spread over the orgs' paths as PROGRAMS_FROM_ROWS spreads them. */
+static int program_rollups(struct store *st, const struct agg *groups, const struct agg *paths,
+                           const long long *ids, struct err *e)
 {
-    struct agg groups = {.nkeys = 6, .nvals = 2}, paths = {.nkeys = 1, .nvals = 2};
+    struct agg sums = {.nkeys = 2, .nvals = 2};
+    for (size_t i = 0; i < groups->cap; i++) {
+        const long long *g = agg_key(groups, i);
+        long long *path = g && g[3] ? agg_find((struct agg *)paths, &g[0], false) : NULL;
+        for (int year = 0; path && year < (g[2] ? 1 : 2); year++)
+            for (long long k = path[0]; k < path[0] + path[1]; k++) {
+                long long key[] = {ids[k], year ? g[1] : 0}, *s = agg_find(&sums, key, true);
+                s[0] += g[3];
+                s[1] += g[4];
+            }
+    }
+    int rc = put_rows(st, &sums,
+                      "INSERT INTO rollup_programs (org_id, term_year, total, adopted) "
+                      "VALUES (?1, ?2, ?3, ?4)",
+                      e);
+    free(sums.cells);
+    return rc;
+}
+
+/* The tasks' roll-ups, and the programs', from the groups the tally counted while the rows
+ * were written, or from the rows when it could not (tally NULL or spoiled). */
+static int task_rollups(struct store *st, struct sq_tally *tally, struct err *e)
+{
+    struct agg scanned = {.nkeys = 6, .nvals = 2}, paths = {.nkeys = 1, .nvals = 2};
     struct agg tasks = {.nkeys = 3, .nvals = 6}, due = {.nkeys = 4, .nvals = 1};
     long long *ids = NULL;
-    int rc = group_tasks(st, &groups, e);
+    bool counted = tally && !tally->spoiled;
+    struct agg *groups = counted ? &tally->tasks : &scanned;
+    int rc = counted ? 0 : group_tasks(st, &scanned, e);
     if (rc == 0)
         rc = org_paths(st, &paths, &ids, e);
-    for (size_t i = 0; rc == 0 && i < groups.cap; i++) {
-        const long long *g = agg_key(&groups, i);
-        if (!g)
+    if (rc == 0)
+        rc = counted ? program_rollups(st, &tally->programs, &paths, ids, e)
+                     : sq_exec(st, PROGRAMS_FROM_ROWS, e);
+    for (size_t i = 0; rc == 0 && i < groups->cap; i++) {
+        const long long *g = agg_key(groups, i);
+        if (!g || !g[6]) /* no task left in it (updates moved them) */
             continue;
         long long n = g[6], progress = g[7], due_day = g[5];
         int status = (int)g[4];
@@ -366,7 +675,7 @@ static int task_rollups(struct store *st, struct err *e)
                       "INSERT INTO rollup_due (org_id, by_lead, term_year, due_day, n) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)",
                       e);
-    free(groups.cells);
+    free(scanned.cells);
     free(paths.cells);
     free(tasks.cells);
     free(due.cells);
@@ -432,6 +741,9 @@ int store_bulk_begin(struct store *st, struct err *e)
     struct sq_side **side = sq_side_of(st);
     sq_side_free(*side);
     *side = sq_side_start(st);
+    struct sq_tally **tally = sq_tally_of(st);
+    sq_tally_free(*tally);
+    *tally = sq_tally_start();
     struct sq_writer **writer = sq_writer_of(st);
     if (!*writer)
         *writer = sq_writer_start(st); /* NULL on a connection opened unserialized */
@@ -459,7 +771,12 @@ int store_bulk_end(struct store *st, struct err *e)
     for (size_t i = 0; i < sizeof REBUILD / sizeof *REBUILD; i++)
         if (sq_exec(st, REBUILD[i], e) != 0)
             return -1;
-    if (task_rollups(st, e) != 0)
+    struct sq_tally **tally = sq_tally_of(st);
+    bool counted = *tally && !(*tally)->spoiled;
+    int rolled = task_rollups(st, *tally, e);
+    sq_tally_free(*tally);
+    *tally = NULL;
+    if (rolled != 0)
         return -1;
     double t2 = seconds_now();
     if (exec_each(st, "SELECT sql FROM temp.bulk_triggers", e) != 0 ||
@@ -470,7 +787,8 @@ int store_bulk_end(struct store *st, struct err *e)
     *side = NULL;
     if (installed < 0 || (!installed && store_reindex(st, e) != 0))
         return -1;
-    *times = (struct store_bulk_times){t1 - t0, t2 - t1, seconds_now() - t2, installed == 1};
+    *times =
+        (struct store_bulk_times){t1 - t0, t2 - t1, seconds_now() - t2, installed == 1, counted};
     return sq_exec(st, "PRAGMA cache_size = -65536; PRAGMA threads = 0", e); /* as store_open */
 }
 

@@ -74,6 +74,18 @@ int sq_side_install(struct store *st, struct sq_side *s, struct err *e);
 void sq_side_free(struct sq_side *s);
 /* The side index of the bulk load in progress on st, or NULL. */
 struct sq_side **sq_side_of(struct store *st);
+/* The roll-ups of a bulk load counted as its rows are written (sqlite_bulk.c), so that its
+ * end need not read the rows back: sq_tally_insert and sq_tally_update after each write of a
+ * row (obj in the stored shape), sq_tally_spoil for a change it cannot follow (the end then
+ * reads the rows). All on the caller's thread. */
+struct sq_tally;
+struct sq_tally *sq_tally_start(void);
+void sq_tally_insert(struct sq_tally *t, const struct resource *r, long long id, json_t *obj);
+void sq_tally_update(struct sq_tally *t, const struct resource *r, long long id, json_t *obj);
+void sq_tally_spoil(struct sq_tally *t);
+void sq_tally_free(struct sq_tally *t);
+/* The tally of the bulk load in progress on st, or NULL. */
+struct sq_tally **sq_tally_of(struct store *st);
 /* Packed text (sqlite_packed.c): the long shared text of a few columns stored compressed
  * against a dictionary trained on the column's rows. */
 struct sq_packer;
@@ -90,7 +102,7 @@ int sq_packed_column(const char *table, const char *column);
 /* text packed for table.column (*packed_len bytes, borrowed: valid until the packer's next
  * sq_pack), or NULL when it stays plain. */
 const void *sq_pack(struct sq_packer *p, const char *table, const char *column, const char *text,
-              size_t len, size_t *packed_len);
+                    size_t len, size_t *packed_len);
 bool sq_is_packed(const void *p, size_t n);
 /* The text of a packed value read on db (malloc'd, NUL-terminated, *len bytes), or NULL. */
 char *sq_unpack(sqlite3 *db, const void *p, size_t n, size_t *len);

@@ -151,10 +151,12 @@ int store_bulk_end(struct store *st, struct err *e);
 /* How long the last store_bulk_end on this connection spent on each of its steps, in seconds:
  * the secondary indexes built by sorting, the roll-up tables, the search index; and whether
  * that index was the one built beside the load while its rows were written (a load into
- * empty tables that only adds rows), or rebuilt from the rows at the end (store_reindex). */
+ * empty tables that only adds rows), or rebuilt from the rows at the end (store_reindex); and
+ * whether the tasks' and programs' roll-ups came from groups counted while the rows were
+ * written (a load that adds rows and updates only the tasks it just added), or from the rows. */
 struct store_bulk_times {
     double indexes, rollups, search;
-    bool search_built_beside;
+    bool search_built_beside, rollups_counted;
 };
 struct store_bulk_times store_bulk_times(struct store *st);
 /* For a new file that nobody reads before it is complete (gen writes FILE.part and renames

@@ -37,6 +37,9 @@ static long long disseminations[10];
 /* One program's id is 900000: the bulk load's roll-ups then join programs in SQL, where
  * dense ids are read into arrays. */
 static bool sparse_program;
+/* Only the writes a bulk load's tally follows (sqlite_bulk.c): new tasks, changes of the tasks'
+ * status, progress, time frame and lead, org moves, dissemination figures. */
+static bool followed_writes_only;
 
 /* Tries a write; a refused one (a cycle, a lead outside the subtree) changes nothing. */
 static void try_update(struct fx *f, const struct resource *r, long long id, const char *json)
@@ -174,8 +177,9 @@ static void build_data(struct fx *f)
 static void random_writes(struct fx *f, int ops, bool compare)
 {
     char body[256];
+    static const int followed[] = {0, 1, 2, 3, 4, 5, 9, 10};
     for (int op = 0; op < ops; op++) {
-        int kind = pick(12);
+        int kind = followed_writes_only ? followed[pick(8)] : pick(12);
         long long task = tasks[pick(ntasks)];
         if (kind <= 3 && store_exists(f->st, &res_tasks, task)) {
             snprintf(body, sizeof body, "{\"status\":\"%s\",\"progress\":%d,\"period\":\"%s\"}",
@@ -251,6 +255,8 @@ static void test_bulk_load_matches_recomputation(void **state)
     f->actor.bulk = NULL;
     assert_int_equal(bulk.created[resource_index(&res_orgs)], ORGS);
     assert_true(bulk.updated[resource_index(&res_tasks)] > 0);
+    /* programs changed org and resolution, tasks were deleted: the roll-ups came from the rows */
+    assert_int_equal(store_bulk_times(f->st).rollups_counted, followed_writes_only);
     compare_all(f);
     random_writes(f, OPS, true);
     compare_all(f);
@@ -283,6 +289,36 @@ static void test_bulk_load_with_sparse_program_ids(void **state)
     sparse_program = false;
 }
 
+/* The same load with only the writes the tally follows: the roll-ups are those it counted
+ * while the rows were written, and they must be the same. */
+static void test_bulk_load_counted_as_written(void **state)
+{
+    followed_writes_only = true;
+    test_bulk_load_matches_recomputation(state);
+    followed_writes_only = false;
+}
+
+/* Tasks loaded into programs that were there before the load: the tally never saw those
+ * programs' orgs and years, so the roll-ups come from the rows. */
+static void test_bulk_load_into_programs_it_did_not_see(void **state)
+{
+    struct fx *f = *state;
+    struct bulk_load bulk = {0};
+    struct err e = {0};
+    fx_begin(f);
+    build_data(f);
+    assert_int_equal(store_bulk_begin(f->st, &e), 0);
+    f->actor.bulk = &bulk;
+    for (int i = 0; i < 100; i++)
+        new_task(f);
+    if (resource_bulk_finish(f->st, &f->actor, &e) != 0)
+        fail_msg("bulk finish: %s", e.message);
+    f->actor.bulk = NULL;
+    assert_false(store_bulk_times(f->st).rollups_counted);
+    compare_all(f);
+    fx_commit(f);
+}
+
 int main(void)
 {
     if (sodium_init() < 0)
@@ -292,6 +328,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bulk_load_matches_recomputation, fx_setup,
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_bulk_load_with_sparse_program_ids, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_load_counted_as_written, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_bulk_load_into_programs_it_did_not_see, fx_setup,
                                         fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

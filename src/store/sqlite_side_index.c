@@ -53,6 +53,10 @@ enum { SIDE_BATCH = 4096, SIDE_QUEUE = 32, CHUNK_BYTES = 32 << 20, MAX_SOURCES =
  * lower priority, in the others' gaps. */
 enum { SIDE_NICE = 10 };
 
+/* FTS5's largest crisismerge (FTS5_MAX_SEGMENT - 1): the side never merges a level while the
+ * load lasts. A chunk makes one segment. */
+enum { SIDE_CRISISMERGE = 1999 };
+
 /* Rows as the writer hands them over: the searched texts, copied one after the other into
  * `text` (a field is its offset there, -1 for NULL). Batches go back and forth between the
  * threads and are used again, so the writer makes no allocation per row and frees nothing
@@ -291,6 +295,15 @@ static int side_tables(struct store *st, struct sq_side *s)
         }
         sqlite3_finalize(q);
         if (rc != SQLITE_OK)
+            return -1;
+        /* The side's own, not copied in (only the index's records are): no merging while
+         * the rows come, so that each entry is rewritten once, by the 'optimize' at the end,
+         * rather than at every level FTS5's automatic merges take it through. */
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO search_%s (search_%s, rank) VALUES ('automerge', 0); "
+                 "INSERT INTO search_%s (search_%s, rank) VALUES ('crisismerge', %d)",
+                 r->name, r->name, r->name, r->name, SIDE_CRISISMERGE);
+        if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
             return -1;
         snprintf(sql, sizeof sql, "INSERT INTO search_%s (rowid, words) VALUES (?1, ?2)", r->name);
         if (sqlite3_prepare_v2(s->db, sql, -1, &s->chunk[k].insert, NULL) != SQLITE_OK)

@@ -53,9 +53,10 @@ enum { SIDE_BATCH = 4096, SIDE_QUEUE = 32, CHUNK_BYTES = 32 << 20, MAX_SOURCES =
  * lower priority, in the others' gaps. */
 enum { SIDE_NICE = 10 };
 
-/* FTS5's largest crisismerge (FTS5_MAX_SEGMENT - 1): the side never merges a level while the
- * load lasts. A chunk makes one segment. */
-enum { SIDE_CRISISMERGE = 1999 };
+/* A chunk (CHUNK_BYTES of folded words) makes one segment, and up to this many wait on the
+ * lowest level before FTS5 merges them in one go. FTS5 reads an index of more than 2,000
+ * segments as corrupt (FTS5_MAX_SEGMENT), hence the margin. */
+enum { SIDE_CRISISMERGE = 1000 };
 
 /* Rows as the writer hands them over: the searched texts, copied one after the other into
  * `text` (a field is its offset there, -1 for NULL). Batches go back and forth between the

@@ -2893,7 +2893,7 @@ int cmd_gen(int argc, char **argv)
     snprintf(part, sizeof part, "%s.part", db);
     unlink(part);
     struct err e = {0};
-    store_use_write_behind(); /* the rows' writes overlap the next rows' rules */
+    store_use_write_behind(true); /* the rows' writes overlap the next rows' rules */
     g->st = cli_create_database(part);
     if (!g->st || store_fresh_file_mode(g->st, true, &e) != 0 ||
         store_begin(g->st, true, &e) != 0 || store_bulk_begin(g->st, &e) != 0) {

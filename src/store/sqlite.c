@@ -63,9 +63,9 @@ struct store {
  * mutex. */
 static bool share_connections;
 
-void store_use_write_behind(void)
+void store_use_write_behind(bool on)
 {
-    share_connections = true;
+    share_connections = on;
 }
 
 struct sq_writer **sq_writer_of(struct store *st)
@@ -716,25 +716,39 @@ static void bind_fields(struct store *st, sqlite3_stmt *s, const struct resource
     }
 }
 
-/* The INSERT for the set of columns a row sets (a bit per field): its positional parameters
- * follow the fields' order, the timestamps last (?64). */
-void sq_insert_sql(const struct resource *r, uint64_t set, char *sql, size_t size)
+/* The INSERT of `rows` rows for the set of columns each sets (a bit per field): row j's
+ * positional parameters are ?(j*N + 1).. in the fields' order (N the fields in set), the
+ * timestamps last, all bound to one parameter: ?64 for one row (as the UPDATE's), the one after
+ * the last row's for more (sqlite_writer.c writes rows of one shape in one statement). */
+void sq_insert_sql(const struct resource *r, uint64_t set, int rows, char *sql, size_t size)
 {
-    char cols[4096] = "", vals[4096] = "";
-    int k = 0, n = 0;
-    for (const struct field *f = r->fields; f->name; f++, k++) {
-        if (!(set & (1ULL << k)))
-            continue;
-        n++;
-        snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s", *cols ? ", " : "",
-                 field_column(f));
-        snprintf(vals + strlen(vals), sizeof vals - strlen(vals), "%s?%d", *vals ? ", " : "",
-                 f->type == FT_TIMESTAMP ? 64 : n);
-    }
-    if (*cols)
-        snprintf(sql, size, "INSERT INTO %s (%s) VALUES (%s)", r->name, cols, vals);
-    else
+    char cols[4096] = "";
+    int k = 0, nset = 0;
+    for (const struct field *f = r->fields; f->name; f++, k++)
+        if (set & (1ULL << k)) {
+            nset++;
+            snprintf(cols + strlen(cols), sizeof cols - strlen(cols), "%s%s", *cols ? ", " : "",
+                     field_column(f));
+        }
+    if (!*cols) {
         snprintf(sql, size, "INSERT INTO %s DEFAULT VALUES", r->name);
+        return;
+    }
+    int used = snprintf(sql, size, "INSERT INTO %s (%s) VALUES ", r->name, cols);
+    int stamp = rows == 1 ? 64 : rows * nset + 1;
+    for (int j = 0; j < rows && used > 0 && (size_t)used < size; j++) {
+        int n = 0;
+        k = 0;
+        used += snprintf(sql + used, size - (size_t)used, "%s(", j ? ", " : "");
+        for (const struct field *f = r->fields; f->name && (size_t)used < size; f++, k++)
+            if (set & (1ULL << k)) {
+                n++;
+                used += snprintf(sql + used, size - (size_t)used, "%s?%d", n > 1 ? ", " : "",
+                                 f->type == FT_TIMESTAMP ? stamp : j * nset + n);
+            }
+        if ((size_t)used < size)
+            used += snprintf(sql + used, size - (size_t)used, ")");
+    }
 }
 
 /* The UPDATE of the set of columns a change sets, the same way: the row's id is ?63, and an
@@ -764,7 +778,7 @@ static const char *insert_sql(struct store *st, const struct resource *r, uint64
         if (st->insert[i].r == r && st->insert[i].set == set)
             return st->insert[i].sql;
     char sql[8400];
-    sq_insert_sql(r, set, sql, sizeof sql);
+    sq_insert_sql(r, set, 1, sql, sizeof sql);
     if (st->ninsert == INSERT_CACHE) { /* many sets: start over rather than grow */
         for (int i = 0; i < st->ninsert; i++)
             free(st->insert[i].sql);

@@ -13,9 +13,10 @@ sqlite3 *sq_db(struct store *st);
 sqlite3_stmt *sq_prepare(struct store *st, const char *sql, struct err *e);
 /* The same without that wait: for a statement no waiting row can change. */
 sqlite3_stmt *sq_prepare_concurrent(struct store *st, const char *sql, struct err *e);
-/* The INSERT of the fields in set (a bit per field index): ?1.. in the fields' order, the
- * timestamps ?64; the UPDATE the same way, its row's id ?63. */
-void sq_insert_sql(const struct resource *r, uint64_t set, char *sql, size_t size);
+/* The INSERT of the fields in set (a bit per field index) for `rows` rows: ?1.. in the fields'
+ * order, the next row's after them, the timestamps ?64 for one row; the UPDATE the same way as
+ * one row, its row's id ?63. */
+void sq_insert_sql(const struct resource *r, uint64_t set, int rows, char *sql, size_t size);
 void sq_update_sql(const struct resource *r, uint64_t set, char *sql, size_t size);
 int sq_fail(struct store *st, int rc, struct err *e);
 /* Runs SQL text (one statement or several) with no parameters; 0 or -1 with e filled. */

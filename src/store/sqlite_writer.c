@@ -39,7 +39,9 @@ enum {
     BATCH_OPS = 512,   /* rows in a batch handed over at once */
     MAX_BATCHES = 8,   /* handed over and not yet recycled, at most */
     HASH_SLOTS = 2048, /* per batch, a power of two at least twice BATCH_OPS */
-    MAX_STMTS = 96,
+    MAX_STMTS = 192,
+    GROUP_ROWS = 32, /* rows of one shape inserted by one statement, at most */
+    MAX_GROUPS = 8,  /* shapes whose inserts wait at once */
 };
 
 /* One value of a row, as it will be bound: text lives in the batch's arena at off. */
@@ -86,7 +88,16 @@ struct wstmt {
     const struct resource *r;
     uint64_t set; /* the fields bound; for links, the list field's index */
     enum stmt_kind kind;
+    int rows; /* an INSERT's rows */
     sqlite3_stmt *stmt;
+};
+
+/* Inserts of one shape (resource and fields set) waiting to be written in one statement. */
+struct group {
+    short res;
+    uint64_t set;
+    int n;
+    int ops[GROUP_ROWS];
 };
 
 struct sq_writer {
@@ -117,6 +128,8 @@ struct sq_writer {
     /* the writer's */
     struct wstmt stmts[MAX_STMTS];
     int nstmts;
+    struct group groups[MAX_GROUPS];
+    int ngroups;
 };
 
 /* ---- batches ---- */
@@ -233,17 +246,18 @@ static void cell_put(struct sq_writer *w, const struct resource *r, struct batch
 /* ---- the writer's thread ---- */
 
 static sqlite3_stmt *stmt_for(struct sq_writer *w, const struct resource *r, uint64_t set,
-                              enum stmt_kind kind)
+                              enum stmt_kind kind, int rows)
 {
     for (int i = 0; i < w->nstmts; i++)
-        if (w->stmts[i].r == r && w->stmts[i].set == set && w->stmts[i].kind == kind) {
+        if (w->stmts[i].r == r && w->stmts[i].set == set && w->stmts[i].kind == kind &&
+            w->stmts[i].rows == rows) {
             sqlite3_reset(w->stmts[i].stmt);
             sqlite3_clear_bindings(w->stmts[i].stmt);
             return w->stmts[i].stmt;
         }
-    char sql[8400];
+    char sql[32768];
     if (kind == STMT_INSERT)
-        sq_insert_sql(r, set, sql, sizeof sql);
+        sq_insert_sql(r, set, rows, sql, sizeof sql);
     else if (kind == STMT_UPDATE)
         sq_update_sql(r, set, sql, sizeof sql);
     else
@@ -260,7 +274,7 @@ static sqlite3_stmt *stmt_for(struct sq_writer *w, const struct resource *r, uin
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v3(w->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK)
         return NULL;
-    w->stmts[w->nstmts++] = (struct wstmt){r, set, kind, s};
+    w->stmts[w->nstmts++] = (struct wstmt){r, set, kind, rows, s};
     return s;
 }
 
@@ -291,15 +305,12 @@ static int write_commit(struct sq_writer *w)
     return 0;
 }
 
-static int write_op(struct sq_writer *w, const struct batch *b, const struct wop *op)
+/* Binds op's cells from parameter base + 1 on. */
+static void bind_cells(sqlite3_stmt *s, const struct batch *b, const struct wop *op, int base)
 {
-    if (op->res < 0)
-        return write_commit(w);
-    const struct resource *r = resources[op->res];
-    sqlite3_stmt *s = stmt_for(w, r, op->set, op->update ? STMT_UPDATE : STMT_INSERT);
-    for (int k = 0; s && k < op->ncells; k++) {
+    for (int k = 0; k < op->ncells; k++) {
         const struct wcell *c = &b->cells[op->cell0 + k];
-        int at = k + 1;
+        int at = base + k + 1;
         switch (c->type) {
         case SQLITE_INTEGER:
             sqlite3_bind_int64(s, at, c->i);
@@ -317,23 +328,23 @@ static int write_op(struct sq_writer *w, const struct batch *b, const struct wop
             sqlite3_bind_null(s, at);
         }
     }
-    if (s && op->update)
-        sqlite3_bind_int64(s, 63, op->id);
-    if (s && sqlite3_bind_parameter_count(s) == 64)
-        sqlite3_bind_int64(s, 64, (sqlite3_int64)time(NULL));
-    if (step(w, s) != 0)
-        return -1;
+}
+
+/* The list fields' links of op's row, after the row itself. */
+static int write_links(struct sq_writer *w, const struct batch *b, const struct wop *op)
+{
+    const struct resource *r = resources[op->res];
     for (int k = 0; k < op->nlinks; k++) {
         const struct wlink *l = &b->links[op->link0 + k];
         if (op->update) {
-            sqlite3_stmt *d = stmt_for(w, r, (uint64_t)l->field, STMT_LINK_DELETE);
+            sqlite3_stmt *d = stmt_for(w, r, (uint64_t)l->field, STMT_LINK_DELETE, 1);
             if (d)
                 sqlite3_bind_int64(d, 1, op->id);
             if (step(w, d) != 0)
                 return -1;
         }
         for (int i = 0; i < l->n; i++) {
-            sqlite3_stmt *li = stmt_for(w, r, (uint64_t)l->field, STMT_LINK_INSERT);
+            sqlite3_stmt *li = stmt_for(w, r, (uint64_t)l->field, STMT_LINK_INSERT, 1);
             if (li) {
                 sqlite3_bind_int64(li, 1, op->id);
                 sqlite3_bind_int64(li, 2, b->refs[l->ref0 + i]);
@@ -343,6 +354,44 @@ static int write_op(struct sq_writer *w, const struct batch *b, const struct wop
                 return -1;
         }
     }
+    return 0;
+}
+
+static int write_op(struct sq_writer *w, const struct batch *b, const struct wop *op)
+{
+    if (op->res < 0)
+        return write_commit(w);
+    const struct resource *r = resources[op->res];
+    sqlite3_stmt *s = stmt_for(w, r, op->set, op->update ? STMT_UPDATE : STMT_INSERT, 1);
+    if (s)
+        bind_cells(s, b, op, 0);
+    if (s && op->update)
+        sqlite3_bind_int64(s, 63, op->id);
+    if (s && sqlite3_bind_parameter_count(s) == 64)
+        sqlite3_bind_int64(s, 64, (sqlite3_int64)time(NULL));
+    if (step(w, s) != 0)
+        return -1;
+    return write_links(w, b, op);
+}
+
+/* n inserts of one shape (ops[0..n), 2 or more) in one statement, then their links. */
+static int write_rows(struct sq_writer *w, const struct batch *b, const int *ops, int n)
+{
+    const struct wop *first = &b->ops[ops[0]];
+    sqlite3_stmt *s = stmt_for(w, resources[first->res], first->set, STMT_INSERT, n);
+    /* row j's parameters start after j rows of all the fields set, its timestamps' included,
+     * and the timestamps' own comes after the last row's (sq_insert_sql) */
+    int width = __builtin_popcountll(first->set);
+    for (int j = 0; s && j < n; j++)
+        bind_cells(s, b, &b->ops[ops[j]], j * width);
+    int stamp = s ? sqlite3_bind_parameter_count(s) : 0;
+    if (s && stamp > n * width)
+        sqlite3_bind_int64(s, stamp, (sqlite3_int64)time(NULL));
+    if (step(w, s) != 0)
+        return -1;
+    for (int j = 0; j < n; j++)
+        if (write_links(w, b, &b->ops[ops[j]]) != 0)
+            return -1;
     return 0;
 }
 
@@ -394,6 +443,100 @@ void sq_writer_read_end(struct sq_writer *w)
     __atomic_sub_fetch(&w->readers, 1, __ATOMIC_ACQ_REL);
 }
 
+/* Writes n inserts of one shape, or one op (n 1), holding the connection for the time. */
+static int write_held(struct sq_writer *w, const struct batch *b, const int *ops, int n)
+{
+    let_readers_in(w);
+    sqlite3_mutex_enter(sqlite3_db_mutex(w->db));
+    __atomic_store_n(&w->in_row, 1, __ATOMIC_RELEASE);
+    int rc = n == 1 ? write_op(w, b, &b->ops[ops[0]]) : write_rows(w, b, ops, n);
+    __atomic_store_n(&w->in_row, 0, __ATOMIC_RELEASE);
+    sqlite3_mutex_leave(sqlite3_db_mutex(w->db));
+    return rc;
+}
+
+/* Writes group g's inserts and frees its place: by statements of 32, 16, … rows, so that a
+ * shape has at most six of them. */
+static int flush_group(struct sq_writer *w, const struct batch *b, int g)
+{
+    struct group *gr = &w->groups[g];
+    int done = 0, rc = 0;
+    while (rc == 0 && done < gr->n) {
+        int m = GROUP_ROWS;
+        while (m > gr->n - done)
+            m /= 2;
+        rc = write_held(w, b, gr->ops + done, m);
+        done += m;
+    }
+    *gr = w->groups[--w->ngroups];
+    return rc;
+}
+
+static int flush_all(struct sq_writer *w, const struct batch *b)
+{
+    int rc = 0;
+    while (rc == 0 && w->ngroups)
+        rc = flush_group(w, b, w->ngroups - 1);
+    w->ngroups = 0;
+    return rc;
+}
+
+static int group_of(const struct sq_writer *w, int res)
+{
+    for (int g = 0; g < w->ngroups; g++)
+        if (w->groups[g].res == res)
+            return g;
+    return -1;
+}
+
+/* A batch's ops, the inserts of one shape written several rows to a statement: a row's
+ * statement cost as much as the row (an AUTOINCREMENT table's INSERT reads and writes
+ * sqlite_sequence each time it runs, the statement's set-up aside), and a program's tasks,
+ * which come together, are interrupted by their updates and other tables' rows. So each table
+ * has at most one group of waiting inserts, written in the order the rows came: its rows go
+ * in by id, at the B-tree's right edge, and an UPDATE of the table (of a waiting row, or one
+ * that frees a unique value a waiting row takes) first writes them. Across tables the order
+ * may change only while foreign keys are off (a fresh file's load, store_fresh_file_mode):
+ * with them on, a row must follow the rows it refers to, and only consecutive inserts of one
+ * shape are grouped. A commit writes everything before it. */
+static int write_batch(struct sq_writer *w, const struct batch *b)
+{
+    int fkeys = 1;
+    sqlite3_db_config(w->db, SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fkeys);
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < b->nops; i++) {
+        const struct wop *op = &b->ops[i];
+        int g = op->res < 0 ? -1 : group_of(w, op->res);
+        if (op->res < 0 || (fkeys && g < 0)) {
+            rc = flush_all(w, b);
+            g = -1;
+        } else if (g >= 0 && (op->update || w->groups[g].set != op->set)) {
+            rc = flush_group(w, b, g);
+            g = -1;
+        }
+        if (rc != 0)
+            break;
+        if (op->res < 0 || op->update) {
+            rc = write_held(w, b, &i, 1);
+            continue;
+        }
+        if (g < 0) {
+            if (w->ngroups == MAX_GROUPS && (rc = flush_group(w, b, 0)) != 0)
+                break;
+            g = w->ngroups++;
+            w->groups[g] = (struct group){.res = op->res, .set = op->set};
+        }
+        w->groups[g].ops[w->groups[g].n++] = i;
+        if (w->groups[g].n == GROUP_ROWS)
+            rc = flush_group(w, b, g);
+    }
+    if (rc != 0) {
+        w->ngroups = 0; /* nothing after a failed write */
+        return rc;
+    }
+    return flush_all(w, b);
+}
+
 static void *writer_main(void *arg)
 {
     struct sq_writer *w = arg;
@@ -406,14 +549,8 @@ static void *writer_main(void *arg)
         struct batch *b = w->ring[w->tail % MAX_BATCHES];
         bool failed = w->failed;
         pthread_mutex_unlock(&w->lock);
-        for (int i = 0; !failed && i < b->nops; i++) {
-            let_readers_in(w);
-            sqlite3_mutex_enter(sqlite3_db_mutex(w->db));
-            __atomic_store_n(&w->in_row, 1, __ATOMIC_RELEASE);
-            failed = write_op(w, b, &b->ops[i]) != 0;
-            __atomic_store_n(&w->in_row, 0, __ATOMIC_RELEASE);
-            sqlite3_mutex_leave(sqlite3_db_mutex(w->db));
-        }
+        if (!failed)
+            failed = write_batch(w, b) != 0;
         pthread_mutex_lock(&w->lock);
         __atomic_store_n(&w->failed, failed, __ATOMIC_RELEASE); /* after w->error */
         w->tail++;

@@ -137,10 +137,10 @@ int store_reindex(struct store *st, struct err *e);
  * rebuilds the index from the rows when the load changed or deleted what it cannot follow. Whatever
  * fails in between is rolled back with the transaction, the triggers' removal included. */
 int store_bulk_begin(struct store *st, struct err *e);
-/* Connections opened after this call are serialized, and a bulk load on one writes behind:
- * its rows' writes run on a second thread while the caller goes on (gen). Called once,
- * before opening. */
-void store_use_write_behind(void);
+/* With on, connections opened after this call are serialized, and a bulk load on one writes
+ * behind: its rows' writes run on a second thread while the caller goes on (gen). Called
+ * before opening; off, connections opened later are as before. */
+void store_use_write_behind(bool on);
 /* Commits what a bulk load wrote so far and goes on in a new transaction; writing behind, the
  * writer does it in its turn and the caller does not wait (a failure is reported by a later
  * call, and the load is rolled back as a whole). */

@@ -228,9 +228,8 @@ static void cell_put(struct sq_writer *w, const struct resource *r, struct batch
         c->d = json_real_value(v);
     } else if (json_is_string(v)) {
         size_t n = 0;
-        const void *packed =
-            sq_pack(sq_packer_of(w->st), r->name, field_column(&r->fields[field]),
-                    json_string_value(v), json_string_length(v), &n);
+        const void *packed = sq_pack(sq_packer_of(w->st), r->name, field_column(&r->fields[field]),
+                                     json_string_value(v), json_string_length(v), &n);
         c->type = packed ? SQLITE_BLOB : SQLITE_TEXT;
         c->len = packed ? n : json_string_length(v);
         c->off = text_put(b, packed ? packed : json_string_value(v), c->len);

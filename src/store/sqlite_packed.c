@@ -506,8 +506,8 @@ int sq_packer_before_write(struct store *st, struct sq_packer *p, const char *ta
     return 0;
 }
 
-const void *sq_pack(struct sq_packer *p, const char *table, const char *column,
-                    const char *text, size_t len, size_t *packed_len)
+const void *sq_pack(struct sq_packer *p, const char *table, const char *column, const char *text,
+                    size_t len, size_t *packed_len)
 {
     int k = len >= PACK_MIN ? sq_packed_column(table, column) : -1;
     if (k < 0 || !p->col[k].cdict)

@@ -23,6 +23,12 @@ DATAFILES  := $(wildcard data/*.json)
 UNITSRC  := $(wildcard tests/unit/*/*.c)
 UNITBIN  := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNITSRC))
 
+# A deleted file leaves no newer prerequisite behind, so each set of inputs also has its names in
+# a file under build/, rewritten only when they change; what is built from the set depends on it
+# and is built again (the binary without a deleted source, the embedded files without a migration).
+names_of = $(shell mkdir -p $(dir $(1)) && { printf '%s\n' $(2) | cmp -s - $(1) || printf '%s\n' $(2) > $(1); })$(1)
+SRCNAMES := $(call names_of,$(BUILD)/names/src,$(SRC))
+
 .PHONY: all run test unit api deps check clean bench fuzz
 all: $(BUILD)/trienkhai
 
@@ -37,7 +43,7 @@ $(BUILD)/tools/embed: tools/embed.c
 # (and their .gz) in build/web, which are compiled into the binary like the migrations.
 WEBSRC   := $(shell find web -type f -not -path 'web/node_modules/*' 2>/dev/null)
 WEBOUT   := build/web
-$(WEBOUT)/.stamp: $(WEBSRC)
+$(WEBOUT)/.stamp: $(WEBSRC) $(call names_of,$(WEBOUT).names,$(WEBSRC))
 	@mkdir -p $(WEBOUT)
 	@if [ -f web/package.json ]; then \
 	    echo "  WEB  web/ -> $(WEBOUT)"; \
@@ -46,7 +52,8 @@ $(WEBOUT)/.stamp: $(WEBSRC)
 	fi
 	@touch $@
 
-$(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(MIGRATIONS) $(DATAFILES) $(WEBOUT)/.stamp
+$(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(MIGRATIONS) $(DATAFILES) $(WEBOUT)/.stamp \
+                               $(call names_of,$(BUILD)/names/embedded,$(MIGRATIONS) $(DATAFILES))
 	@mkdir -p $(@D)
 	@$(BUILD)/tools/embed $@.mig embedded_migrations $(MIGRATIONS)
 	@$(BUILD)/tools/embed $@.dat embedded_data $(DATAFILES)
@@ -62,15 +69,15 @@ $(BUILD)/obj/%.o: src/%.c
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/trienkhai: $(OBJ)
+$(BUILD)/trienkhai: $(OBJ) $(SRCNAMES)
 	@echo "  LD   $@"
-	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 	@$(if $(SANITIZER),true,ln -sf $(BUILD)/trienkhai trienkhai 2>/dev/null || true) # ./trienkhai: the release build
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) $(SRCNAMES)
 	@mkdir -p $(@D)
 	@echo "  TEST $@"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+	@$(CC) $(CFLAGS) $(LDFLAGS) -MMD -MP -MF $@.d -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
 
 # `make run`: fresh demo database, then serve it.
 run: deps $(BUILD)/trienkhai
@@ -93,7 +100,7 @@ check:
 clean:
 	rm -rf build trienkhai
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(UNITBIN:=.d)
 
 print-bin:
 	@echo $(BUILD)/trienkhai
